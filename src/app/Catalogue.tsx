@@ -1,0 +1,89 @@
+/** The catalogue: every course and game, with the learner's own status on each. */
+import { useEffect, useState } from 'preact/hooks';
+import type { CatalogueEntry, Lang } from '../content/schema';
+import { catalogue } from './content';
+import { useStore } from './context';
+import { href } from './router';
+import { useViewFocus } from './useViewFocus';
+import { t } from '../i18n';
+
+interface Status {
+  state: 'not-started' | 'in-progress' | 'completed';
+  visited: number;
+}
+
+export function Catalogue({ lang }: { lang: Lang }) {
+  const heading = useViewFocus(t('catalogue.title'), 'catalogue');
+  const store = useStore();
+  const [statuses, setStatuses] = useState<Record<string, Status>>({});
+
+  useEffect(() => {
+    let cancelled = false;
+    void (async () => {
+      const result: Record<string, Status> = {};
+      for (const entry of catalogue) {
+        const attempt = await store.latestAttempt(entry.id, entry.version);
+        if (!attempt?.id) continue;
+        const visited = await store.visitedPages(attempt.id);
+        result[entry.id] = { state: attempt.status, visited: entry.pageIds.filter((id: string) => visited.has(id)).length };
+      }
+      if (!cancelled) setStatuses(result);
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [store]);
+
+  return (
+    <section class="catalogue">
+      <h1 tabIndex={-1} ref={heading}>
+        {t('catalogue.title')}
+      </h1>
+      <p class="lead">{t('catalogue.lead')}</p>
+      {catalogue.length === 0 ? (
+        <p>{t('catalogue.empty')}</p>
+      ) : (
+        <ul class="cards">
+          {catalogue.map((entry) => (
+            <CatalogueCard key={entry.id} entry={entry} lang={lang} status={statuses[entry.id]} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function CatalogueCard({ entry, lang, status }: { entry: CatalogueEntry; lang: Lang; status?: Status }) {
+  const title = entry.title[lang] ?? entry.title[entry.languages[0]!] ?? entry.id;
+  const description = entry.description[lang] ?? entry.description[entry.languages[0]!] ?? '';
+  const state = status?.state ?? 'not-started';
+  const titleId = `card-${entry.id}`;
+  return (
+    <li class="card" aria-labelledby={titleId}>
+      <p class="eyebrow">{t(`catalogue.kind.${entry.kind}`)}</p>
+      <h2 id={titleId}>{title}</h2>
+      <p>{description}</p>
+      <dl class="card-facts">
+        <div>
+          <dt>{t('course.duration')}</dt>
+          <dd>{t('course.minutes', { count: entry.minutes })}</dd>
+        </div>
+        <div>
+          <dt>{t('catalogue.languages')}</dt>
+          <dd>{entry.languages.map((l) => t(`language.${l}`)).join(', ')}</dd>
+        </div>
+        <div>
+          <dt>{t('catalogue.status')}</dt>
+          <dd class={`status status-${state}`}>
+            <span aria-hidden="true">{state === 'completed' ? '✓ ' : state === 'in-progress' ? '◐ ' : '○ '}</span>
+            {t(`status.${state}`)}
+            {state === 'in-progress' && ` · ${t('catalogue.pagesSeen', { visited: status!.visited, total: entry.pageIds.length })}`}
+          </dd>
+        </div>
+      </dl>
+      <a class="button" href={href({ name: 'course', courseId: entry.id })} aria-describedby={titleId}>
+        {state === 'not-started' ? t('catalogue.open') : state === 'in-progress' ? t('course.continue') : t('catalogue.review')}
+      </a>
+    </li>
+  );
+}

@@ -1,0 +1,17 @@
+/** The content the build compiled in: the catalogue now, each course when it is opened. */
+import { catalogue, loaders } from 'virtual:kohtaamo/catalogue';
+import type { CatalogueEntry, CompiledCourse, Lang } from '../content/schema';
+
+export { catalogue };
+
+export function findEntry(id: string): CatalogueEntry | undefined {
+  return catalogue.find((entry) => entry.id === id);
+}
+
+/** The course in the wanted language, or in its first language when that one is not written. */
+export async function loadCourse(id: string, lang: Lang): Promise<CompiledCourse | null> {
+  const byLang = loaders[id];
+  if (!byLang) return null;
+  const loader = byLang[lang] ?? Object.values(byLang)[0];
+  return loader ? (await loader()).default : null;
+}

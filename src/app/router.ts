@@ -1,0 +1,56 @@
+/** Hash routing: a reload inside an LMS iframe or from a zip keeps the learner's place. */
+import { useEffect, useState } from 'preact/hooks';
+
+export type Route =
+  | { name: 'catalogue' }
+  | { name: 'course'; courseId: string }
+  | { name: 'page'; courseId: string; moduleId: string; pageId: string }
+  | { name: 'test'; courseId: string }
+  | { name: 'certificate'; courseId: string }
+  | { name: 'not-found'; path: string };
+
+export function parseHash(hash: string): Route {
+  const path = hash.replace(/^#\/?/, '');
+  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+  const [first, courseId, a, b] = parts;
+  if (parts.length === 0) return { name: 'catalogue' };
+  if (first === 'course' && courseId) {
+    if (parts.length === 2) return { name: 'course', courseId };
+    if (parts.length === 3 && a === 'test') return { name: 'test', courseId };
+    if (parts.length === 3 && a === 'certificate') return { name: 'certificate', courseId };
+    if (parts.length === 4 && a && b) return { name: 'page', courseId, moduleId: a, pageId: b };
+  }
+  return { name: 'not-found', path };
+}
+
+export function href(route: Route): string {
+  const e = encodeURIComponent;
+  switch (route.name) {
+    case 'catalogue':
+      return '#/';
+    case 'course':
+      return `#/course/${e(route.courseId)}`;
+    case 'page':
+      return `#/course/${e(route.courseId)}/${e(route.moduleId)}/${e(route.pageId)}`;
+    case 'test':
+      return `#/course/${e(route.courseId)}/test`;
+    case 'certificate':
+      return `#/course/${e(route.courseId)}/certificate`;
+    case 'not-found':
+      return `#/${route.path}`;
+  }
+}
+
+export function navigate(route: Route): void {
+  location.hash = href(route);
+}
+
+export function useRoute(): Route {
+  const [route, setRoute] = useState(() => parseHash(location.hash));
+  useEffect(() => {
+    const onChange = () => setRoute(parseHash(location.hash));
+    addEventListener('hashchange', onChange);
+    return () => removeEventListener('hashchange', onChange);
+  }, []);
+  return route;
+}

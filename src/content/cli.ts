@@ -1,0 +1,12 @@
+/** `npm run validate`: checks all content, one line per problem, non-zero exit on any. */
+import { buildContent } from './build-content';
+import { formatProblem } from './problems';
+
+const root = process.cwd();
+const { problems, courses } = buildContent(root);
+for (const p of problems) console.log(formatProblem(p));
+if (problems.length > 0) {
+  console.error(`\n${problems.length} problem${problems.length === 1 ? '' : 's'} in content/.`);
+  process.exit(1);
+}
+console.log(`Content OK: ${courses.length} course${courses.length === 1 ? '' : 's'}.`);

@@ -1,0 +1,248 @@
+/** Reads one course folder, checks it as a whole and compiles it per language. */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, normalize, relative } from 'node:path';
+import { courseMetaSchema, LANGUAGES, type CatalogueEntry, type CompiledCourse, type CourseMeta, type Lang } from './schema';
+import { parseModule, type ParsedModule } from './module-parser';
+import { answerKey, compileQuestionBank, type QuestionBank } from './question-compiler';
+import type { ProblemList } from './problems';
+import { check, lineOf, parseYaml, type YamlSource } from './yaml-source';
+
+export interface CourseBuild {
+  meta: CourseMeta;
+  languages: Lang[];
+  compiled: Partial<Record<Lang, CompiledCourse>>;
+  /** Absolute paths of images, in the order `asset:<n>` refers to them. */
+  assets: string[];
+  catalogue: CatalogueEntry;
+}
+
+const IMAGE_TYPES = /\.(svg|png|jpe?g|webp)$/i;
+
+export function compileCourse(root: string, dir: string, problems: ProblemList): CourseBuild | null {
+  const rel = (path: string) => relative(root, path);
+  const metaFile = join(dir, 'course.yaml');
+  if (!existsSync(metaFile)) {
+    problems.add(rel(dir), 1, '(course)', 'a course folder needs a course.yaml');
+    return null;
+  }
+  const metaSrc = parseYaml(rel(metaFile), readFileSync(metaFile, 'utf8'), 1, problems);
+  const meta = metaSrc && check(courseMetaSchema, metaSrc, [], '', problems);
+  if (!metaSrc || !meta) return null;
+  const at = (path: (string | number)[]) => lineOf(metaSrc, path);
+  const folder = dir.split(/[\\/]/).pop();
+  if (meta.id !== folder) problems.add(metaSrc.file, at(['id']), 'id', `must equal the folder name "${folder}"`);
+
+  const languages = LANGUAGES.filter((l) => existsSync(join(dir, l)) && statSync(join(dir, l)).isDirectory());
+  if (languages.length === 0) {
+    problems.add(metaSrc.file, 1, '(course)', 'no language folder (fi, sv or en) with module files');
+    return null;
+  }
+  meta.modules.forEach((m, i) => {
+    if (meta.modules.indexOf(m) !== i) problems.add(metaSrc.file, at(['modules', i]), `modules[${i + 1}]`, `module "${m}" is listed twice`);
+  });
+  checkCompletionRule(meta, metaSrc, problems);
+
+  const assets: string[] = [];
+  const compiled: Partial<Record<Lang, CompiledCourse>> = {};
+  const questionLines: Partial<Record<Lang, Record<string, number>>> = {};
+  for (const lang of languages) {
+    for (const key of ['title', 'description', 'objectives'] as const) {
+      if (!meta[key][lang]) problems.add(metaSrc.file, at([key]), `${key}.${lang}`, `missing, though the course has a "${lang}" folder`);
+    }
+    const result = compileLanguage(root, dir, lang, meta, metaSrc, assets, problems);
+    compiled[lang] = result.course;
+    questionLines[lang] = result.questionLines;
+  }
+  checkTranslationsAgree(root, dir, languages, compiled, questionLines, problems);
+
+  const first = compiled[languages[0]!];
+  if (!first) return null;
+  return {
+    meta,
+    languages,
+    compiled,
+    assets,
+    catalogue: {
+      kind: 'course',
+      id: meta.id,
+      version: meta.version,
+      languages,
+      title: meta.title,
+      description: meta.description,
+      minutes: meta.minutes,
+      pageIds: first.modules.flatMap((m) => m.pages.map((p) => p.id)),
+      hasFinalTest: Boolean(meta.finalTest),
+    },
+  };
+}
+
+function checkCompletionRule(meta: CourseMeta, src: YamlSource, problems: ProblemList) {
+  if (meta.completion.finalTest !== 'none' && !meta.finalTest) {
+    problems.add(src.file, lineOf(src, ['completion', 'finalTest']), 'completion.finalTest', `requires a final test ("${meta.completion.finalTest}") but the course has no finalTest`);
+  }
+  if (!meta.completion.allPages && meta.completion.finalTest === 'none') {
+    problems.add(src.file, lineOf(src, ['completion']), 'completion', 'nothing is required, so the course would count as complete before it is opened');
+  }
+}
+
+function compileLanguage(
+  root: string,
+  dir: string,
+  lang: Lang,
+  meta: CourseMeta,
+  metaSrc: YamlSource,
+  assets: string[],
+  problems: ProblemList,
+): { course: CompiledCourse; questionLines: Record<string, number> } {
+  const rel = (path: string) => relative(root, path);
+  const langDir = join(dir, lang);
+  const modules: ParsedModule[] = [];
+  meta.modules.forEach((moduleId, i) => {
+    const file = join(langDir, `${moduleId}.md`);
+    if (!existsSync(file)) {
+      problems.add(metaSrc.file, lineOf(metaSrc, ['modules', i]), `modules[${i + 1}]`, `no file ${rel(file)}`);
+      return;
+    }
+    const parsed = parseModule(rel(file), readFileSync(file, 'utf8'), problems);
+    if (!parsed) return;
+    if (parsed.id !== moduleId) problems.add(rel(file), 2, 'id', `must equal the file name "${moduleId}"`);
+    modules.push(parsed);
+  });
+  for (const name of readdirSync(langDir)) {
+    if (name.endsWith('.md') && !meta.modules.includes(name.slice(0, -3))) {
+      problems.add(rel(join(langDir, name)), 1, '(module)', 'this module is not listed in course.yaml "modules", so no learner sees it');
+    }
+  }
+
+  const questionsFile = join(langDir, 'questions.yaml');
+  let bank: QuestionBank = { questions: {}, lines: {} };
+  if (existsSync(questionsFile)) {
+    const src = parseYaml(rel(questionsFile), readFileSync(questionsFile, 'utf8'), 1, problems);
+    if (src) bank = compileQuestionBank(src, problems);
+  }
+
+  const pageLines = new Map<string, string>();
+  const used = new Set<string>();
+  for (const mod of modules) {
+    const file = rel(join(langDir, `${mod.id}.md`));
+    for (const page of mod.pages) {
+      const first = pageLines.get(page.id);
+      if (first) problems.add(file, page.line, `page ${page.id}`, `duplicate page id (also in ${first})`);
+      else pageLines.set(page.id, `${file}:${page.line}`);
+    }
+    for (const ref of mod.references) {
+      if (ref.kind === 'question') {
+        used.add(ref.value);
+        const q = bank.questions[ref.value];
+        if (!q) problems.add(file, ref.line, ref.field, `unknown question id "${ref.value}" (not in ${rel(questionsFile)})`);
+      } else {
+        const index = resolveImage(dir, ref.value, assets);
+        if (index === null) problems.add(file, ref.line, ref.field, `image not found: ${rel(join(dir, ref.value))} (images live in the course's images/ folder)`);
+        else replaceImageSource(mod, ref.value, `asset:${index}`);
+      }
+    }
+  }
+
+  if (meta.finalTest) checkFinalTest(meta, metaSrc, bank, lang, used, problems);
+  for (const [qid, line] of Object.entries(bank.lines)) {
+    if (!used.has(qid)) problems.add(rel(questionsFile), line, `question ${qid}`, 'not used in any quiz block or in finalTest.pool');
+  }
+
+  const course: CompiledCourse = {
+    id: meta.id,
+    version: meta.version,
+    lang,
+    title: meta.title[lang] ?? '',
+    description: meta.description[lang] ?? '',
+    minutes: meta.minutes,
+    passMark: meta.passMark,
+    objectives: meta.objectives[lang] ?? [],
+    modules: modules.map((m) => ({ id: m.id, title: m.title, pages: m.pages.map(({ id, title, blocks }) => ({ id, title, blocks })) })),
+    questions: bank.questions,
+    finalTest: meta.finalTest && { ...meta.finalTest },
+    completion: meta.completion,
+  };
+  return { course, questionLines: bank.lines };
+}
+
+function checkFinalTest(meta: CourseMeta, src: YamlSource, bank: QuestionBank, lang: Lang, used: Set<string>, problems: ProblemList) {
+  const test = meta.finalTest!;
+  let unanswerable = 0;
+  test.pool.forEach((qid, i) => {
+    const line = lineOf(src, ['finalTest', 'pool', i]);
+    const field = `finalTest.pool[${i + 1}]`;
+    if (test.pool.indexOf(qid) !== i) problems.add(src.file, line, field, `"${qid}" is in the pool twice`);
+    used.add(qid);
+    const q = bank.questions[qid];
+    if (!q) {
+      problems.add(src.file, line, field, `unknown question id "${qid}" (not in ${lang}/questions.yaml)`);
+      unanswerable++;
+    } else if (q.type === 'reflection') {
+      problems.add(src.file, line, field, `"${qid}" is a reflection, which is never scored and cannot be in the final test`);
+      unanswerable++;
+    } else if ((q.type === 'single' || q.type === 'multiple') && !q.options.some((o) => o.correct)) {
+      unanswerable++; // reported on the question itself
+    }
+  });
+  const pool = new Set(test.pool).size;
+  if (test.draw > pool) {
+    problems.add(src.file, lineOf(src, ['finalTest', 'draw']), 'finalTest.draw', `draws ${test.draw} questions but the pool has only ${pool}`);
+    return;
+  }
+  // Worst case: every unanswerable question is drawn.
+  const best = ((test.draw - Math.min(test.draw, unanswerable)) / test.draw) * 100;
+  if (best < meta.passMark) {
+    problems.add(src.file, lineOf(src, ['passMark']), 'passMark', `the final test cannot reach the pass mark ${meta.passMark} %: a draw can score at most ${Math.floor(best)} %`);
+  }
+}
+
+function resolveImage(courseDir: string, src: string, assets: string[]): number | null {
+  const path = normalize(join(courseDir, src));
+  if (!path.startsWith(join(courseDir, 'images')) || !IMAGE_TYPES.test(path) || !existsSync(path)) return null;
+  const known = assets.indexOf(path);
+  if (known >= 0) return known;
+  assets.push(path);
+  return assets.length - 1;
+}
+
+function replaceImageSource(mod: ParsedModule, from: string, to: string) {
+  for (const page of mod.pages) {
+    for (const block of page.blocks) if (block.type === 'image' && block.src === from) block.src = to;
+  }
+}
+
+/** Every language must have the same pages and questions, with the same correct answers. */
+function checkTranslationsAgree(
+  root: string,
+  dir: string,
+  languages: Lang[],
+  compiled: Partial<Record<Lang, CompiledCourse>>,
+  questionLines: Partial<Record<Lang, Record<string, number>>>,
+  problems: ProblemList,
+) {
+  const [baseLang, ...others] = languages;
+  const base = baseLang && compiled[baseLang];
+  if (!base) return;
+  for (const lang of others) {
+    const other = compiled[lang];
+    if (!other) continue;
+    const file = relative(root, join(dir, lang));
+    for (const mod of base.modules) {
+      const twin = other.modules.find((m) => m.id === mod.id);
+      const ids = (m?: { pages: { id: string }[] }) => (m?.pages ?? []).map((p) => p.id).join(', ');
+      if (twin && ids(twin) !== ids(mod)) {
+        problems.add(`${file}/${mod.id}.md`, 1, 'pages', `pages differ from ${baseLang}: ${lang} has [${ids(twin)}], ${baseLang} has [${ids(mod)}]`);
+      }
+    }
+    for (const [qid, q] of Object.entries(base.questions)) {
+      const twin = other.questions[qid];
+      if (!twin) problems.add(`${file}/questions.yaml`, 1, `question ${qid}`, `missing; it exists in ${baseLang}`);
+      else if (answerKey(twin) !== answerKey(q)) {
+        problems.add(`${file}/questions.yaml`, questionLines[lang]?.[qid] ?? 1, `question ${qid}`, `the correct answer differs from ${baseLang}`);
+      }
+    }
+    for (const qid of Object.keys(other.questions)) {
+      if (!base.questions[qid]) problems.add(`${file}/questions.yaml`, questionLines[lang]?.[qid] ?? 1, `question ${qid}`, `not in ${baseLang}; every language needs the same questions`);
+    }
+  }
+}

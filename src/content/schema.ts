@@ -1,0 +1,191 @@
+/**
+ * The one definition of Kohtaamo's content. The zod schemas check the authored files at build time;
+ * the compiled types below are what the app receives. The app imports types only (`import type`),
+ * so zod never reaches the shipped bundle.
+ */
+import { z } from 'zod';
+
+export const LANGUAGES = ['fi', 'sv', 'en'] as const;
+export type Lang = (typeof LANGUAGES)[number];
+
+const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'use lower-case letters, digits and hyphens');
+const text = z.string().trim().min(1, 'must not be empty');
+const perLang = <T extends z.ZodType>(inner: T) =>
+  z.strictObject({ fi: inner.optional(), sv: inner.optional(), en: inner.optional() });
+
+export const courseMetaSchema = z.strictObject({
+  id,
+  version: z.string().regex(/^\d+\.\d+\.\d+$/, 'use the form 1.0.0'),
+  minutes: z.number().int().min(1).max(600),
+  passMark: z.number().min(0, 'must be between 0 and 100').max(100, 'must be between 0 and 100'),
+  title: perLang(text),
+  description: perLang(text),
+  objectives: perLang(z.array(text).min(1)),
+  modules: z.array(id).min(1, 'a course needs at least one module'),
+  finalTest: z
+    .strictObject({
+      draw: z.number().int().min(1),
+      pool: z.array(id).min(1),
+      maxTries: z.number().int().min(0).default(0),
+    })
+    .optional(),
+  completion: z
+    .strictObject({
+      allPages: z.boolean().default(true),
+      finalTest: z.enum(['passed', 'attempted', 'none']).default('passed'),
+    })
+    .default({ allPages: true, finalTest: 'passed' }),
+});
+export type CourseMeta = z.infer<typeof courseMetaSchema>;
+
+export const moduleHeaderSchema = z.strictObject({ id, title: text });
+
+const link = z.strictObject({
+  title: text,
+  url: z.string().regex(/^(https:\/\/|mailto:)/, 'links must start with https:// or mailto:'),
+  description: text.optional(),
+});
+
+export const PRACTICE_THEMES = ['understandability', 'participation', 'open-action', 'enabler', 'open-data'] as const;
+
+/** Fenced blocks inside a module file, keyed by the word after the opening fence. */
+export const blockSchemas = {
+  image: z.strictObject({ src: text, alt: text, caption: text.optional() }),
+  callout: z.strictObject({ kind: z.enum(['tip', 'note', 'warning']).default('note'), title: text.optional(), text }),
+  readmore: z.strictObject({ title: text, text }),
+  keypoints: z.strictObject({ title: text.optional(), points: z.array(text).min(1) }),
+  quote: z.strictObject({ text, source: text.optional() }),
+  links: z.strictObject({ title: text.optional(), links: z.array(link).min(1) }),
+  practice: z.strictObject({
+    title: text,
+    theme: z.enum(PRACTICE_THEMES),
+    what: text,
+    achieved: text,
+    next: text,
+    more: z.array(link).default([]),
+  }),
+  quiz: z.strictObject({ title: text.optional(), questions: z.array(id).min(1) }),
+} as const;
+export type BlockKind = keyof typeof blockSchemas;
+
+const choiceOption = z.strictObject({ text, correct: z.boolean().default(false), feedback: text });
+const questionBase = { id, prompt: text, explanation: text };
+
+export const questionSchema = z.discriminatedUnion('type', [
+  z.strictObject({ ...questionBase, type: z.literal('single'), options: z.array(choiceOption).min(2).max(26) }),
+  z.strictObject({ ...questionBase, type: z.literal('multiple'), options: z.array(choiceOption).min(2).max(26) }),
+  z.strictObject({
+    ...questionBase,
+    type: z.literal('truefalse'),
+    answer: z.boolean(),
+    feedbackTrue: text,
+    feedbackFalse: text,
+  }),
+  z.strictObject({
+    ...questionBase,
+    type: z.literal('ordering'),
+    items: z.array(z.strictObject({ text, feedback: text.optional() })).min(2).max(10),
+  }),
+  z.strictObject({
+    ...questionBase,
+    type: z.literal('matching'),
+    pairs: z.array(z.strictObject({ left: text, right: text, feedback: text.optional() })).min(2).max(10),
+  }),
+  z.strictObject({
+    id,
+    type: z.literal('reflection'),
+    prompt: text,
+    guidance: text,
+    explanation: text.optional(),
+  }),
+]);
+export type SourceQuestion = z.infer<typeof questionSchema>;
+export const questionFileSchema = z.strictObject({ questions: z.array(z.unknown()).min(1) });
+
+// ---------------------------------------------------------------------------------------------
+// Compiled content: what the app loads. Every Markdown field is already sanitised HTML.
+
+export type Html = string;
+
+export type Block =
+  | { type: 'text'; html: Html }
+  | { type: 'image'; src: string; alt: string; caption?: Html }
+  | { type: 'callout'; kind: 'tip' | 'note' | 'warning'; title?: string; html: Html }
+  | { type: 'readmore'; title: string; html: Html }
+  | { type: 'keypoints'; title?: string; points: Html[] }
+  | { type: 'quote'; html: Html; source?: string }
+  | { type: 'links'; title?: string; links: { title: string; url: string; description?: string }[] }
+  | {
+      type: 'practice';
+      title: string;
+      theme: (typeof PRACTICE_THEMES)[number];
+      what: Html;
+      achieved: Html;
+      next: Html;
+      more: { title: string; url: string }[];
+    }
+  | { type: 'quiz'; title?: string; questions: string[] };
+
+export interface ChoiceOption {
+  id: string;
+  html: Html;
+  correct: boolean;
+  feedback: Html;
+}
+
+interface QuestionCommon {
+  id: string;
+  prompt: Html;
+  explanation: Html;
+}
+export type Question =
+  | (QuestionCommon & { type: 'single' | 'multiple'; options: ChoiceOption[] })
+  | (QuestionCommon & { type: 'truefalse'; answer: boolean; feedbackTrue: Html; feedbackFalse: Html })
+  | (QuestionCommon & { type: 'ordering'; items: { id: string; html: Html; feedback?: Html }[] })
+  | (QuestionCommon & {
+      type: 'matching';
+      /** `right` indexes `rights`; two lefts may share one right. */
+      pairs: { id: string; left: Html; right: number; feedback?: Html }[];
+      rights: string[];
+    })
+  | (QuestionCommon & { type: 'reflection'; guidance: Html });
+
+export interface Page {
+  id: string;
+  title: string;
+  blocks: Block[];
+}
+export interface Module {
+  id: string;
+  title: string;
+  pages: Page[];
+}
+
+export interface CompiledCourse {
+  id: string;
+  version: string;
+  lang: Lang;
+  title: string;
+  description: string;
+  minutes: number;
+  passMark: number;
+  objectives: string[];
+  modules: Module[];
+  questions: Record<string, Question>;
+  finalTest?: { draw: number; pool: string[]; maxTries: number };
+  completion: { allPages: boolean; finalTest: 'passed' | 'attempted' | 'none' };
+}
+
+/** One entry of the catalogue: small, with every language's title, loaded with the app. */
+export interface CatalogueEntry {
+  kind: 'course' | 'game';
+  id: string;
+  version: string;
+  languages: Lang[];
+  title: Partial<Record<Lang, string>>;
+  description: Partial<Record<Lang, string>>;
+  minutes: number;
+  /** Page ids in study order, so the catalogue can show progress without loading the course. */
+  pageIds: string[];
+  hasFinalTest: boolean;
+}

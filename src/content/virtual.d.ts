@@ -1,0 +1,5 @@
+declare module 'virtual:kohtaamo/catalogue' {
+  import type { CatalogueEntry, CompiledCourse, Lang } from './schema';
+  export const catalogue: CatalogueEntry[];
+  export const loaders: Record<string, Partial<Record<Lang, () => Promise<{ default: CompiledCourse }>>>>;
+}

@@ -1,0 +1,66 @@
+/**
+ * Serves compiled content to the app as virtual modules: a small catalogue loaded with the app,
+ * and one lazily loaded chunk per course and language. No Markdown or YAML parser ships.
+ */
+import { resolve } from 'node:path';
+import type { Plugin, ViteDevServer } from 'vite';
+import { buildContent, type ContentBuild } from './build-content';
+import { formatProblem } from './problems';
+
+const CATALOGUE = 'virtual:kohtaamo/catalogue';
+const COURSE = 'virtual:kohtaamo/course/';
+
+export function kohtaamoContent(options: { root: string; only?: string[] }): Plugin {
+  let content: ContentBuild | null = null;
+  const contentDir = resolve(options.root, 'content');
+  const load = () => (content ??= buildContent(options.root, options.only));
+
+  return {
+    name: 'kohtaamo-content',
+    buildStart() {
+      const { problems } = load();
+      if (problems.length > 0) {
+        this.error(`content has ${problems.length} problem(s):\n${problems.map(formatProblem).join('\n')}`);
+      }
+    },
+    resolveId(id) {
+      if (id === CATALOGUE || id.startsWith(COURSE)) return `\0${id}`;
+      return null;
+    },
+    load(id) {
+      if (!id.startsWith('\0virtual:kohtaamo/')) return null;
+      const build = load();
+      this.addWatchFile(contentDir);
+      const virtualId = id.slice(1);
+      if (virtualId === CATALOGUE) {
+        const loaders = build.courses
+          .map((c) => `${JSON.stringify(c.meta.id)}: {${c.languages
+            .map((l) => `${l}: () => import(${JSON.stringify(`${COURSE}${c.meta.id}/${l}`)})`)
+            .join(', ')}}`)
+          .join(',\n  ');
+        return `export const catalogue = ${JSON.stringify(build.catalogue)};\nexport const loaders = {\n  ${loaders}\n};\n`;
+      }
+      const [courseId, lang] = virtualId.slice(COURSE.length).split('/');
+      const course = build.courses.find((c) => c.meta.id === courseId);
+      const compiled = course?.compiled[lang as keyof typeof course.compiled];
+      if (!course || !compiled) return this.error(`no compiled content for ${virtualId}`);
+      // Images become Vite assets: hashed files next to the app, relative URLs, no network.
+      const imports = course.assets.map((path, i) => `import asset${i} from ${JSON.stringify(`${path}?url`)};`).join('\n');
+      const body = JSON.stringify(compiled).replace(/"asset:(\d+)"/g, (_, n: string) => `asset${n}`);
+      return `${imports}\nexport default ${body};\n`;
+    },
+    configureServer(server: ViteDevServer) {
+      server.watcher.add(contentDir);
+      server.watcher.on('all', (_event, path) => {
+        if (!path.startsWith(contentDir)) return;
+        content = null;
+        const problems = load().problems;
+        for (const p of problems) server.config.logger.error(formatProblem(p));
+        for (const mod of server.moduleGraph.idToModuleMap.values()) {
+          if (mod.id?.startsWith('\0virtual:kohtaamo/')) server.moduleGraph.invalidateModule(mod);
+        }
+        server.ws.send({ type: 'full-reload' });
+      });
+    },
+  };
+}

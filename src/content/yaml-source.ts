@@ -1,0 +1,90 @@
+/** YAML parsing that remembers where every value came from, so problems can name a line. */
+import { isMap, isNode, isPair, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import type { z } from 'zod';
+import type { ProblemList } from './problems';
+
+export interface YamlSource {
+  file: string;
+  doc: Document;
+  lines: LineCounter;
+  /** 1-based line in the file where this YAML text starts (fenced blocks start mid-file). */
+  firstLine: number;
+}
+
+export function parseYaml(file: string, text: string, firstLine: number, problems: ProblemList): YamlSource | null {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    for (const err of doc.errors) {
+      const line = (err.linePos?.[0]?.line ?? 1) + firstLine - 1;
+      problems.add(file, line, '(yaml)', err.message.split('\n')[0] ?? 'invalid YAML');
+    }
+    return null;
+  }
+  return { file, doc, lines, firstLine };
+}
+
+export type Path = readonly (string | number)[];
+
+/** The line of the value at `path`, or of the nearest parent that exists. */
+export function lineOf(src: YamlSource, path: Path): number {
+  for (let depth = path.length; depth >= 0; depth--) {
+    const node = src.doc.getIn(path.slice(0, depth), true) as Node | undefined;
+    const offset = node && (isScalar(node) || isMap(node) || 'range' in node) ? node.range?.[0] : undefined;
+    if (offset !== undefined) return src.lines.linePos(offset).line + src.firstLine - 1;
+  }
+  return src.firstLine;
+}
+
+/** The line of the key `key` inside the map at `path` (for unknown keys). */
+function lineOfKey(src: YamlSource, path: Path, key: string): number {
+  const map = path.length === 0 ? src.doc.contents : src.doc.getIn(path, true);
+  if (isMap(map)) {
+    const pair = map.items.find((item) => isPair(item) && isScalar(item.key) && item.key.value === key);
+    const offset = pair && isScalar(pair.key) ? pair.key.range?.[0] : undefined;
+    if (offset !== undefined) return src.lines.linePos(offset).line + src.firstLine - 1;
+  }
+  return lineOf(src, path);
+}
+
+export function fieldName(prefix: string, path: Path): string {
+  const parts = path.map((p) => (typeof p === 'number' ? `[${p + 1}]` : `.${p}`)).join('');
+  const joined = `${prefix}${parts}`.replace(/^\./, '');
+  return joined || prefix;
+}
+
+/**
+ * Checks `value` (found at `path` in `src`) against a zod schema. Every issue becomes a problem on
+ * the line it belongs to. Returns the parsed value, or null when there was any issue.
+ */
+export function check<T extends z.ZodType>(
+  schema: T,
+  src: YamlSource,
+  path: Path,
+  prefix: string,
+  problems: ProblemList,
+): z.infer<T> | null {
+  const node: unknown = path.length === 0 ? src.doc.contents : src.doc.getIn(path, true);
+  const value = isNode(node) ? node.toJS(src.doc) : node;
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) {
+    const at = [...path, ...(issue.path as (string | number)[])];
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        problems.add(src.file, lineOfKey(src, at, key), fieldName(prefix, [...at.slice(path.length), key]), 'unknown field');
+      }
+      continue;
+    }
+    problems.add(src.file, lineOf(src, at), fieldName(prefix, at.slice(path.length)), describe(issue));
+  }
+  return null;
+}
+
+function describe(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_type' && /received undefined/.test(issue.message)) return 'is required';
+  if (issue.code === 'invalid_union' && 'discriminator' in issue) {
+    return `unknown type; use one of ${String((issue as { options?: unknown[] }).options ?? '')}`;
+  }
+  return issue.message;
+}

@@ -1,0 +1,82 @@
+/** Module and page menu with progress: always shows where the learner is and what is done. */
+import type { CompiledCourse } from '../content/schema';
+import { href, type Route } from '../app/router';
+import { t } from '../i18n';
+import { bestTry, isCompleted, pageProgress } from './completion';
+import { readingPath } from './navigation';
+import type { SessionState } from './useCourseSession';
+
+export function CourseMenu({ course, session, route }: { course: CompiledCourse; session: SessionState; route: Route }) {
+  const path = readingPath(course);
+  const pageIds = path.map((s) => s.page.id);
+  const progress = pageProgress(pageIds, session.visited);
+  const visitedCount = pageIds.filter((id) => session.visited.has(id)).length;
+  const tries = session.attempt?.tries ?? [];
+  const completed = isCompleted(course.completion, { pageIds, visited: session.visited, tries });
+  const best = bestTry(tries);
+  const current = route.name === 'page' ? route.pageId : route.name;
+
+  return (
+    <nav class="course-menu" aria-label={t('course.menu')}>
+      <p class="course-menu-title">
+        <a href={href({ name: 'course', courseId: course.id })} aria-current={route.name === 'course' ? 'page' : undefined}>
+          {course.title}
+        </a>
+      </p>
+      <div class="progress-box">
+        <label for="course-progress">{t('course.progress', { visited: visitedCount, total: pageIds.length })}</label>
+        <progress id="course-progress" max={pageIds.length} value={visitedCount}>
+          {Math.round(progress * 100)} %
+        </progress>
+        <p class="small">
+          {completed ? `✓ ${t('status.completed')}` : t('status.in-progress')}
+          {best && ` · ${t('test.best', { percent: best.percent })}`}
+        </p>
+      </div>
+      <ol class="module-list">
+        {course.modules.map((module) => (
+          <li key={module.id}>
+            <span class="module-title">{module.title}</span>
+            <ol class="page-list">
+              {module.pages.map((page) => {
+                const seen = session.visited.has(page.id);
+                return (
+                  <li key={page.id} class={seen ? 'is-visited' : ''}>
+                    <a
+                      href={href({ name: 'page', courseId: course.id, moduleId: module.id, pageId: page.id })}
+                      aria-current={current === page.id ? 'page' : undefined}
+                    >
+                      <span class="check-mark" aria-hidden="true">
+                        {seen ? '✓' : '○'}
+                      </span>
+                      {page.title}
+                      {seen && <span class="visually-hidden"> ({t('course.visited')})</span>}
+                    </a>
+                  </li>
+                );
+              })}
+            </ol>
+          </li>
+        ))}
+        {course.finalTest && (
+          <li>
+            <a href={href({ name: 'test', courseId: course.id })} aria-current={current === 'test' ? 'page' : undefined}>
+              <span class="check-mark" aria-hidden="true">
+                {tries.some((x) => x.passed) ? '✓' : '○'}
+              </span>
+              {t('test.title')}
+            </a>
+          </li>
+        )}
+        <li>
+          <a href={href({ name: 'certificate', courseId: course.id })} aria-current={current === 'certificate' ? 'page' : undefined}>
+            <span class="check-mark" aria-hidden="true">
+              {completed ? '✓' : '○'}
+            </span>
+            {t('certificate.title')}
+          </a>
+        </li>
+      </ol>
+    </nav>
+  );
+}

@@ -1,0 +1,74 @@
+/** A course: loads its content and the learner's session, then shows the right view inside. */
+import { useEffect, useState } from 'preact/hooks';
+import type { CompiledCourse, Lang } from '../content/schema';
+import { loadCourse } from '../app/content';
+import { useStore } from '../app/context';
+import type { Route } from '../app/router';
+import { t } from '../i18n';
+import { useCourseSession } from './useCourseSession';
+import { CourseMenu } from './CourseMenu';
+import { CourseIntro } from './CourseIntro';
+import { PageView } from './PageView';
+import { FinalTest } from './FinalTest';
+import { Certificate } from './Certificate';
+import { MessageView } from '../app/MessageView';
+
+type CourseRoute = Extract<Route, { courseId: string }>;
+
+export function CourseView({ route, lang }: { route: CourseRoute; lang: Lang }) {
+  const store = useStore();
+  const [course, setCourse] = useState<CompiledCourse | null | 'missing'>(null);
+  useEffect(() => {
+    let cancelled = false;
+    setCourse(null);
+    loadCourse(route.courseId, lang).then(
+      (loaded) => !cancelled && setCourse(loaded ?? 'missing'),
+      () => !cancelled && setCourse('missing'),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [route.courseId, lang]);
+  const session = useCourseSession(store, course && course !== 'missing' ? course : null);
+
+  if (course === 'missing') return <MessageView title={t('course.notFound')} body={t('course.notFoundBody')} />;
+  if (!course || !session.state.loaded) {
+    return (
+      <p class="loading" role="status">
+        {t('app.loading')}
+      </p>
+    );
+  }
+
+  const pageRoute = route.name === 'page' ? route : null;
+  const module = pageRoute && course.modules.find((m) => m.id === pageRoute.moduleId);
+  const page = module?.pages.find((p) => p.id === pageRoute?.pageId);
+
+  return (
+    <div class="course-layout">
+      <CourseMenu course={course} session={session.state} route={route} />
+      <div class="course-main">
+        {session.state.error && (
+          <div class="notice notice-error" role="alert">
+            <p>
+              <strong>{t('storage.writeFailed')}</strong> {t('storage.writeFailedBody')}
+            </p>
+            <p class="small">{session.state.error}</p>
+            <button type="button" class="secondary" onClick={session.clearError}>
+              {t('app.close')}
+            </button>
+          </div>
+        )}
+        {route.name === 'course' && <CourseIntro course={course} session={session.state} />}
+        {route.name === 'page' &&
+          (module && page ? (
+            <PageView course={course} module={module} page={page} session={session} />
+          ) : (
+            <MessageView title={t('course.pageNotFound')} body={t('course.pageNotFoundBody')} />
+          ))}
+        {route.name === 'test' && <FinalTest course={course} session={session} />}
+        {route.name === 'certificate' && <Certificate course={course} session={session} />}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,150 @@
+/** The final test: a fresh draw from the pool per try, a pass mark, retry rules, and results that teach. */
+import { useState } from 'preact/hooks';
+import type { CompiledCourse } from '../content/schema';
+import { announce } from '../app/announce';
+import { href } from '../app/router';
+import { useViewFocus } from '../app/useViewFocus';
+import { t } from '../i18n';
+import { bestTry, triesLeft } from './completion';
+import { QuestionView, defaultResponse } from './questions/QuestionView';
+import { Feedback } from './questions/Feedback';
+import { isAnswered, isCorrect } from './scoring';
+import type { CourseSession } from './useCourseSession';
+
+export function FinalTest({ course, session }: { course: CompiledCourse; session: CourseSession }) {
+  const { attempt, testAnswers } = session.state;
+  const test = course.finalTest;
+  const tries = attempt?.tries ?? [];
+  const openTry = attempt?.openTry;
+  const last = tries.at(-1);
+  const left = test ? triesLeft(test.maxTries, tries) : 0;
+  const [missing, setMissing] = useState<string[]>([]);
+  const viewKey = openTry ? `test-open-${openTry.no}` : last ? `test-result-${last.no}` : 'test-intro';
+  const heading = useViewFocus(t('test.title'), viewKey);
+
+  if (!test) return <p>{t('test.none')}</p>;
+
+  const title = (
+    <h1 tabIndex={-1} ref={heading}>
+      {openTry ? t('test.tryTitle', { no: openTry.no }) : last ? t('test.resultsTitle') : t('test.title')}
+    </h1>
+  );
+
+  if (openTry) {
+    const questions = openTry.questionIds.map((id) => course.questions[id]!);
+    const submit = async () => {
+      const unanswered = questions.filter((q) => !isAnswered(q, testAnswers[q.id] ?? defaultResponse(q))).map((q) => q.id);
+      setMissing(unanswered);
+      if (unanswered.length > 0) {
+        announce(t('test.missing', { count: unanswered.length }));
+        document.getElementById('test-missing')?.focus();
+        return;
+      }
+      // An ordering left untouched is an answer too: record the order the learner saw.
+      for (const q of questions) {
+        if (!testAnswers[q.id]) await session.answerTest(q.id, defaultResponse(q)!);
+      }
+      const result = await session.submitTry();
+      if (result) announce(t(result.passed ? 'test.passedAnnounce' : 'test.failedAnnounce', { percent: result.percent }));
+    };
+    return (
+      <article class="final-test">
+        <p class="eyebrow">{course.title}</p>
+        {title}
+        <p>{t('test.instructions', { count: questions.length, passMark: course.passMark })}</p>
+        <ol class="test-questions">
+          {questions.map((q, i) => (
+            <li key={q.id} id={`test-q-${q.id}`}>
+              <QuestionView
+                question={q}
+                response={testAnswers[q.id]}
+                onChange={(r) => void session.answerTest(q.id, r)}
+                reviewing={false}
+                idPrefix={`test-${openTry.no}-${q.id}`}
+                label={t('test.questionOf', { no: i + 1, count: questions.length })}
+                error={missing.includes(q.id) && !isAnswered(q, testAnswers[q.id] ?? defaultResponse(q)) ? t('question.answerFirst') : undefined}
+              />
+            </li>
+          ))}
+        </ol>
+        {missing.length > 0 && (
+          <div id="test-missing" class="notice notice-error" tabIndex={-1} role="alert">
+            <p>{t('test.missing', { count: missing.length })}</p>
+            <ul>
+              {missing.map((id) => (
+                <li key={id}>
+                  <button type="button" class="link" onClick={() => document.querySelector<HTMLElement>(`#test-q-${id} input, #test-q-${id} select, #test-q-${id} button`)?.focus()}>
+                    {t('test.questionOf', { no: openTry.questionIds.indexOf(id) + 1, count: questions.length })}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+        <div class="actions">
+          <button type="button" onClick={submit}>
+            {t('test.submit')}
+          </button>
+        </div>
+      </article>
+    );
+  }
+
+  const start = (
+    <button type="button" onClick={() => void session.startTry()}>
+      {tries.length === 0 ? t('test.start') : t('test.retry')}
+    </button>
+  );
+
+  if (!last) {
+    return (
+      <article class="final-test">
+        <p class="eyebrow">{course.title}</p>
+        {title}
+        <p>{t('test.intro', { draw: test.draw, passMark: course.passMark })}</p>
+        <p>{test.maxTries === 0 ? t('test.unlimited') : t('test.limited', { count: test.maxTries })}</p>
+        <div class="actions">{start}</div>
+      </article>
+    );
+  }
+
+  const best = bestTry(tries)!;
+  const answers = session.state.lastTryAnswers;
+  const lastQuestions = last.questionIds.map((id) => course.questions[id]!);
+  const correctCount = lastQuestions.filter((q) => answers[q.id] && isCorrect(q, answers[q.id]!) === true).length;
+  return (
+    <article class="final-test">
+      <p class="eyebrow">{course.title}</p>
+      {title}
+      <div class={`result-summary ${last.passed ? 'is-passed' : 'is-failed'}`}>
+        <p class="result-verdict">{last.passed ? `✓ ${t('test.passed')}` : `✗ ${t('test.failed')}`}</p>
+        <p>{t('test.score', { percent: last.percent, correct: correctCount, count: lastQuestions.length, passMark: course.passMark })}</p>
+        {tries.length > 1 && <p>{t('test.best', { percent: best.percent })}</p>}
+      </div>
+      <div class="actions">
+        {tries.some((x) => x.passed) ? (
+          <a class="button" href={href({ name: 'certificate', courseId: course.id })}>
+            {t('certificate.goTo')}
+          </a>
+        ) : left > 0 ? (
+          <>
+            <p>{left === Infinity ? t('test.retryAdvice') : t('test.triesLeft', { count: left })}</p>
+            {start}
+          </>
+        ) : (
+          <p>{t('test.noTriesLeft')}</p>
+        )}
+      </div>
+      <h2>{t('test.review')}</h2>
+      <ol class="test-review">
+        {lastQuestions.map((q, i) => (
+          <li key={q.id}>
+            <p class="question-label">{t('test.questionOf', { no: i + 1, count: lastQuestions.length })}</p>
+            <div dangerouslySetInnerHTML={{ __html: q.prompt }} />
+            {answers[q.id] ? <Feedback question={q} response={answers[q.id]!} /> : <p>{t('test.notAnswered')}</p>}
+          </li>
+        ))}
+      </ol>
+    </article>
+  );
+}

@@ -1,0 +1,119 @@
+/** Renders one compiled content block. All HTML was sanitised at build time. */
+import type { Block, CompiledCourse } from '../../content/schema';
+import { t } from '../../i18n';
+import type { CourseSession } from '../useCourseSession';
+import { KnowledgeCheck } from '../questions/KnowledgeCheck';
+
+const Html = ({ html, class: cls }: { html: string; class?: string }) => <div class={cls} dangerouslySetInnerHTML={{ __html: html }} />;
+
+export function BlockView({ block, course, session }: { block: Block; course: CompiledCourse; session: CourseSession }) {
+  switch (block.type) {
+    case 'text':
+      return <Html class="text" html={block.html} />;
+    case 'image':
+      return (
+        <figure class="image">
+          <img src={block.src} alt={block.alt} loading="lazy" decoding="async" />
+          {block.caption && <figcaption dangerouslySetInnerHTML={{ __html: block.caption }} />}
+        </figure>
+      );
+    case 'callout':
+      return (
+        <aside class={`callout callout-${block.kind}`} aria-label={block.title ?? t(`block.callout.${block.kind}`)}>
+          <p class="callout-title">
+            <span aria-hidden="true">{block.kind === 'tip' ? '💡' : block.kind === 'warning' ? '⚠' : 'ℹ'} </span>
+            {block.title ?? t(`block.callout.${block.kind}`)}
+          </p>
+          <Html html={block.html} />
+        </aside>
+      );
+    case 'readmore':
+      return (
+        <details class="readmore">
+          <summary>{block.title}</summary>
+          <Html html={block.html} />
+        </details>
+      );
+    case 'keypoints':
+      return (
+        <section class="keypoints" aria-label={block.title ?? t('block.keypoints')}>
+          <h2>{block.title ?? t('block.keypoints')}</h2>
+          <ul>
+            {block.points.map((p, i) => (
+              <li key={i} dangerouslySetInnerHTML={{ __html: p }} />
+            ))}
+          </ul>
+        </section>
+      );
+    case 'quote':
+      return (
+        <figure class="quote">
+          <blockquote dangerouslySetInnerHTML={{ __html: block.html }} />
+          {block.source && <figcaption>{block.source}</figcaption>}
+        </figure>
+      );
+    case 'links':
+      return (
+        <nav class="links" aria-label={block.title ?? t('block.links')}>
+          <h2>{block.title ?? t('block.links')}</h2>
+          <ul>
+            {block.links.map((link) => (
+              <li key={link.url}>
+                <a href={link.url} target="_blank" rel="noopener noreferrer">
+                  {link.title}
+                  <span class="visually-hidden"> {t('block.newWindow')}</span>
+                </a>
+                {link.description && <span class="link-description"> – {link.description}</span>}
+              </li>
+            ))}
+          </ul>
+        </nav>
+      );
+    case 'practice':
+      return (
+        <article class="practice">
+          <p class="practice-theme">
+            {t('practice.label')} · {t(`practice.theme.${block.theme}`)}
+          </p>
+          <h2>{block.title}</h2>
+          <h3>{t('practice.what')}</h3>
+          <Html html={block.what} />
+          <h3>{t('practice.achieved')}</h3>
+          <Html html={block.achieved} />
+          <h3>{t('practice.next')}</h3>
+          <Html html={block.next} />
+          {block.more.length > 0 && (
+            <>
+              <h3>{t('practice.more')}</h3>
+              <ul>
+                {block.more.map((link) => (
+                  <li key={link.url}>
+                    <a href={link.url} target="_blank" rel="noopener noreferrer">
+                      {link.title}
+                      <span class="visually-hidden"> {t('block.newWindow')}</span>
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </article>
+      );
+    case 'quiz':
+      return (
+        <section class="quiz">
+          <h2>{block.title ?? t('check.title')}</h2>
+          {block.questions.map((id, i) => (
+            <KnowledgeCheck
+              key={id}
+              question={course.questions[id]!}
+              stored={session.state.checkAnswers[id]}
+              onCheck={(response) => session.answerCheck(id, response)}
+              index={i}
+              count={block.questions.length}
+            />
+          ))}
+        </section>
+      );
+  }
+}

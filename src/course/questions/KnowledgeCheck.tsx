@@ -1,0 +1,72 @@
+/** A knowledge check inside a page: answer, check, read the feedback, try again if you like. */
+import { useState } from 'preact/hooks';
+import type { Question } from '../../content/schema';
+import { t } from '../../i18n';
+import { announce } from '../../app/announce';
+import type { Answer } from '../../storage/db';
+import { isAnswered, isCorrect, type Response } from '../scoring';
+import { defaultResponse, QuestionView } from './QuestionView';
+
+interface Props {
+  question: Question;
+  stored: Answer | undefined;
+  onCheck: (response: Response) => Promise<unknown>;
+  index: number;
+  count: number;
+}
+
+export function KnowledgeCheck({ question, stored, onCheck, index, count }: Props) {
+  const [draft, setDraft] = useState<Response | undefined>(stored?.response);
+  const [retrying, setRetrying] = useState(false);
+  const [error, setError] = useState<string | undefined>();
+  const reviewing = Boolean(stored) && !retrying;
+  const prefix = `check-${question.id}`;
+
+  const check = async () => {
+    const response = draft ?? defaultResponse(question);
+    if (!isAnswered(question, response)) {
+      setError(t(question.type === 'reflection' ? 'question.writeFirst' : 'question.answerFirst'));
+      return;
+    }
+    setError(undefined);
+    await onCheck(response!);
+    setRetrying(false);
+    const correct = isCorrect(question, response!);
+    announce(correct === true ? t('feedback.correct') : correct === false ? t('feedback.wrong') : t('feedback.saved'));
+  };
+
+  return (
+    <section class="check" aria-label={count > 1 ? t('check.numbered', { index: index + 1, count }) : t('check.title')}>
+      <QuestionView
+        question={question}
+        response={reviewing ? stored!.response : draft}
+        onChange={(r) => {
+          setDraft(r);
+          setError(undefined);
+        }}
+        reviewing={reviewing}
+        idPrefix={prefix}
+        label={count > 1 ? t('check.numbered', { index: index + 1, count }) : undefined}
+        error={error}
+      />
+      <div class="actions">
+        {reviewing ? (
+          <button
+            type="button"
+            class="secondary"
+            onClick={() => {
+              setRetrying(true);
+              setDraft(question.type === 'reflection' ? stored?.response : undefined);
+            }}
+          >
+            {question.type === 'reflection' ? t('check.edit') : t('check.retry')}
+          </button>
+        ) : (
+          <button type="button" onClick={check}>
+            {question.type === 'reflection' ? t('check.save') : t('check.check')}
+          </button>
+        )}
+      </div>
+    </section>
+  );
+}
