@@ -1,6 +1,7 @@
+/// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import preact from '@preact/preset-vite';
-import { kohtaamoContent } from './src/content/vite-plugin';
+import { kohtaamoContent } from './src/content/vite-plugin.ts';
 
 // KOHTAAMO_ONLY=<id>[,<id>] builds a site with only those courses (used for SCORM packages).
 const only = (process.env.KOHTAAMO_ONLY ?? '').split(',').filter(Boolean);
@@ -10,7 +11,8 @@ export default defineConfig({
   base: './',
   root: 'src',
   publicDir: '../public',
-  plugins: [preact(), kohtaamoContent({ root: import.meta.dirname, only })],
+  // Unit tests import the content pipeline directly; the browser tests build the real site.
+  plugins: [preact(), ...(process.env.VITEST ? [] : [kohtaamoContent({ root: import.meta.dirname, only })])],
   build: {
     outDir: process.env.KOHTAAMO_OUT_DIR ?? '../dist',
     emptyOutDir: true,
@@ -20,4 +22,22 @@ export default defineConfig({
   },
   server: { host: 'localhost', port: 5173 },
   preview: { host: 'localhost', port: 4173 },
+  test: {
+    root: import.meta.dirname,
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['tests/e2e/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['tests/e2e/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
 });

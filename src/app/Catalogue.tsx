@@ -23,7 +23,7 @@ export function Catalogue({ lang }: { lang: Lang }) {
       const result: Record<string, Status> = {};
       for (const entry of catalogue) {
         const attempt = await store.latestAttempt(entry.id, entry.version);
-        if (!attempt?.id) continue;
+        if (!attempt) continue;
         const visited = await store.visitedPages(attempt.id);
         result[entry.id] = { state: attempt.status, visited: entry.pageIds.filter((id: string) => visited.has(id)).length };
       }

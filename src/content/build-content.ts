@@ -1,9 +1,9 @@
 /** Compiles everything under content/ and gathers every problem found on the way. */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { compileCourse, type CourseBuild } from './course-compiler';
-import { ProblemList, type Problem } from './problems';
-import type { CatalogueEntry } from './schema';
+import { compileCourse, type CourseBuild } from './course-compiler.ts';
+import { ProblemList, type Problem } from './problems.ts';
+import type { CatalogueEntry } from './schema.ts';
 
 export interface ContentBuild {
   catalogue: CatalogueEntry[];

@@ -1,6 +1,6 @@
 /** `npm run validate`: checks all content, one line per problem, non-zero exit on any. */
-import { buildContent } from './build-content';
-import { formatProblem } from './problems';
+import { buildContent } from './build-content.ts';
+import { formatProblem } from './problems.ts';
 
 const root = process.cwd();
 const { problems, courses } = buildContent(root);

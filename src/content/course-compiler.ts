@@ -1,11 +1,11 @@
 /** Reads one course folder, checks it as a whole and compiles it per language. */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, normalize, relative } from 'node:path';
-import { courseMetaSchema, LANGUAGES, type CatalogueEntry, type CompiledCourse, type CourseMeta, type Lang } from './schema';
-import { parseModule, type ParsedModule } from './module-parser';
-import { answerKey, compileQuestionBank, type QuestionBank } from './question-compiler';
-import type { ProblemList } from './problems';
-import { check, lineOf, parseYaml, type YamlSource } from './yaml-source';
+import { courseMetaSchema, LANGUAGES, type CatalogueEntry, type CompiledCourse, type CourseMeta, type Lang } from './schema.ts';
+import { parseModule, type ParsedModule } from './module-parser.ts';
+import { answerKey, compileQuestionBank, type QuestionBank } from './question-compiler.ts';
+import type { ProblemList } from './problems.ts';
+import { check, lineOf, parseYaml, type YamlSource } from './yaml-source.ts';
 
 export interface CourseBuild {
   meta: CourseMeta;

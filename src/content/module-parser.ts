@@ -1,9 +1,9 @@
 /** Parses one module file: a YAML header, pages split at level-1 headings, fenced YAML blocks. */
 import type { Token } from 'markdown-it';
-import { blockSchemas, moduleHeaderSchema, type Block, type BlockKind, type Page } from './schema';
-import { markdown, renderBlock, renderInline, sanitize } from './markdown';
-import type { ProblemList } from './problems';
-import { check, lineOf, parseYaml } from './yaml-source';
+import { blockSchemas, moduleHeaderSchema, type Block, type BlockKind, type Page } from './schema.ts';
+import { markdown, renderBlock, renderInline, sanitize } from './markdown.ts';
+import type { ProblemList } from './problems.ts';
+import { check, lineOf, parseYaml } from './yaml-source.ts';
 
 /** Something a block points at, checked later against the whole course. */
 export interface Reference {

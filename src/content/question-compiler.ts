@@ -1,8 +1,8 @@
 /** Reads a language's questions.yaml: checks each question and compiles it to safe HTML. */
-import { questionFileSchema, questionSchema, type Question, type SourceQuestion } from './schema';
-import { renderBlock, renderInline } from './markdown';
-import type { ProblemList } from './problems';
-import { check, lineOf, type YamlSource } from './yaml-source';
+import { questionFileSchema, questionSchema, type Question, type SourceQuestion } from './schema.ts';
+import { renderBlock, renderInline } from './markdown.ts';
+import type { ProblemList } from './problems.ts';
+import { check, lineOf, type YamlSource } from './yaml-source.ts';
 
 export interface QuestionBank {
   questions: Record<string, Question>;

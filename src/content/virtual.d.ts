@@ -1,5 +1,5 @@
 declare module 'virtual:kohtaamo/catalogue' {
-  import type { CatalogueEntry, CompiledCourse, Lang } from './schema';
+  import type { CatalogueEntry, CompiledCourse, Lang } from './schema.ts';
   export const catalogue: CatalogueEntry[];
   export const loaders: Record<string, Partial<Record<Lang, () => Promise<{ default: CompiledCourse }>>>>;
 }

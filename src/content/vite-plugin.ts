@@ -4,8 +4,8 @@
  */
 import { resolve } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
-import { buildContent, type ContentBuild } from './build-content';
-import { formatProblem } from './problems';
+import { buildContent, type ContentBuild } from './build-content.ts';
+import { formatProblem } from './problems.ts';
 
 const CATALOGUE = 'virtual:kohtaamo/catalogue';
 const COURSE = 'virtual:kohtaamo/course/';

@@ -1,7 +1,7 @@
 /** YAML parsing that remembers where every value came from, so problems can name a line. */
 import { isMap, isNode, isPair, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
-import type { ProblemList } from './problems';
+import type { ProblemList } from './problems.ts';
 
 export interface YamlSource {
   file: string;

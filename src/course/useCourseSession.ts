@@ -100,7 +100,7 @@ export function useCourseSession(store: ProgressStore, course: CompiledCourse | 
       const pageIds = course.modules.flatMap((m) => m.pages.map((p) => p.id));
       if (!isCompleted(course.completion, { pageIds, visited, tries: attempt.tries })) return attempt;
       const changes = { status: 'completed' as const, finishedAt: Date.now() };
-      await store.updateAttempt(attempt.id!, changes);
+      await store.updateAttempt(attempt.id, changes);
       return { ...attempt, ...changes };
     },
     [store, course],
@@ -112,8 +112,8 @@ export function useCourseSession(store: ProgressStore, course: CompiledCourse | 
         const attempt = await ensureAttempt();
         const location = `${moduleId}/${pageId}`;
         const visited = new Set(stateRef.current.visited);
-        if (visited.has(pageId)) await store.updateAttempt(attempt.id!, { location });
-        else await store.recordVisit(attempt.id!, pageId, location);
+        if (visited.has(pageId)) await store.updateAttempt(attempt.id, { location });
+        else await store.recordVisit(attempt.id, pageId, location);
         visited.add(pageId);
         const updated = await completeIfDone({ ...attempt, location }, visited);
         setState((s) => ({ ...s, visited, attempt: updated }));
@@ -125,7 +125,7 @@ export function useCourseSession(store: ProgressStore, course: CompiledCourse | 
     (location: string) =>
       run(async () => {
         const attempt = await ensureAttempt();
-        await store.updateAttempt(attempt.id!, { location });
+        await store.updateAttempt(attempt.id, { location });
         setState((s) => ({ ...s, attempt: s.attempt && { ...s.attempt, location } }));
       }),
     [run, ensureAttempt, store],
@@ -137,7 +137,7 @@ export function useCourseSession(store: ProgressStore, course: CompiledCourse | 
         const attempt = await ensureAttempt();
         const question = course!.questions[questionId]!;
         const answer = await store.recordAnswer({
-          attemptId: attempt.id!,
+          attemptId: attempt.id,
           questionId,
           context: 'check',
           response,
@@ -158,7 +158,7 @@ export function useCourseSession(store: ProgressStore, course: CompiledCourse | 
           questionIds: drawQuestions(course.finalTest.pool, course.finalTest.draw),
           startedAt: Date.now(),
         };
-        await store.updateAttempt(attempt.id!, { openTry, location: 'test' });
+        await store.updateAttempt(attempt.id, { openTry, location: 'test' });
         setState((s) => ({ ...s, attempt: { ...attempt, openTry, location: 'test' }, testAnswers: {} }));
       }),
     [run, ensureAttempt, store, course],
@@ -170,7 +170,7 @@ export function useCourseSession(store: ProgressStore, course: CompiledCourse | 
         const attempt = stateRef.current.attempt;
         if (!attempt?.openTry) return;
         await store.recordAnswer({
-          attemptId: attempt.id!,
+          attemptId: attempt.id,
           questionId,
           context: `test:${attempt.openTry.no}`,
           response,
@@ -197,7 +197,7 @@ export function useCourseSession(store: ProgressStore, course: CompiledCourse | 
           finishedAt: Date.now(),
         };
         const tries = [...attempt.tries, finished];
-        await store.finishTry(attempt.id!, tries);
+        await store.finishTry(attempt.id, tries);
         const updated = await completeIfDone({ ...attempt, tries, openTry: undefined }, stateRef.current.visited);
         setState((s) => ({ ...s, attempt: updated, lastTryAnswers: answers, testAnswers: {} }));
         return finished;

@@ -13,7 +13,8 @@ export interface Profile {
 export type AttemptStatus = 'in-progress' | 'completed';
 
 export interface Attempt {
-  id?: number;
+  /** Random id: stable across devices, so an imported attempt merges without duplicates. */
+  id: string;
   contentId: string;
   contentVersion: string;
   status: AttemptStatus;
@@ -22,20 +23,23 @@ export interface Attempt {
   startedAt: number;
   finishedAt?: number;
   tries: TestTry[];
+  /** Active study time, counted while the page is visible. */
+  timeSpentMs: number;
+  updatedAt: number;
   /** The questions drawn for a final-test try that has been started but not submitted. */
   openTry?: { no: number; questionIds: string[]; startedAt: number };
 }
 
 export interface PageVisit {
-  id?: number;
-  attemptId: number;
+  id: string;
+  attemptId: string;
   pageId: string;
   at: number;
 }
 
 export interface Answer {
-  id?: number;
-  attemptId: number;
+  id: string;
+  attemptId: string;
   questionId: string;
   /** `check` for knowledge checks, `test:<try no>` for the final test. */
   context: string;
@@ -56,9 +60,15 @@ export function openDatabase(name = 'kohtaamo', options?: DexieOptions): Kohtaam
   const db = new Dexie(name, options) as KohtaamoDb;
   db.version(1).stores({
     profile: 'key',
-    attempts: '++id, contentId, [contentId+contentVersion]',
-    visits: '++id, attemptId, [attemptId+pageId]',
-    answers: '++id, attemptId, [attemptId+context]',
+    attempts: 'id, contentId, [contentId+contentVersion], updatedAt',
+    visits: 'id, attemptId, [attemptId+pageId]',
+    answers: 'id, attemptId, [attemptId+context]',
   });
   return db;
+}
+
+/** A random id that works outside secure contexts too (plain-http LMS pages lack randomUUID). */
+export function newId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }

@@ -4,7 +4,7 @@
  */
 import type { TestTry } from '../course/completion';
 import type { Response } from '../course/scoring';
-import { openDatabase, type Answer, type Attempt, type KohtaamoDb, type Profile } from './db';
+import { newId, openDatabase, type Answer, type Attempt, type KohtaamoDb, type Profile } from './db';
 
 export interface AttemptSnapshot {
   attempt: Attempt;
@@ -20,8 +20,9 @@ export class ProgressStore {
     readonly persistent: boolean,
   ) {}
 
-  static async open(name?: string): Promise<ProgressStore> {
-    const db = openDatabase(name);
+  /** @param indexedDB another IndexedDB implementation (tests use it to stand for a blocked one) */
+  static async open(name?: string, indexedDB?: IDBFactory): Promise<ProgressStore> {
+    const db = openDatabase(name, indexedDB && { indexedDB, IDBKeyRange });
     try {
       await db.open();
       return new ProgressStore(db, true);
@@ -34,6 +35,13 @@ export class ProgressStore {
       await memory.open();
       return new ProgressStore(memory, false);
     }
+  }
+
+  private lastAt = 0;
+  /** Wall-clock time that never repeats, so records made in one millisecond keep their order. */
+  private now(): number {
+    this.lastAt = Math.max(Date.now(), this.lastAt + 1);
+    return this.lastAt;
   }
 
   async getProfile(): Promise<Profile> {
@@ -55,14 +63,14 @@ export class ProgressStore {
     return this.db.attempts.toArray();
   }
 
-  async visitedPages(attemptId: number): Promise<Set<string>> {
+  async visitedPages(attemptId: string): Promise<Set<string>> {
     const visits = await this.db.visits.where({ attemptId }).toArray();
     return new Set(visits.map((v) => v.pageId));
   }
 
   async loadAttempt(contentId: string, version: string): Promise<AttemptSnapshot | null> {
     const attempt = await this.latestAttempt(contentId, version);
-    if (!attempt?.id) return null;
+    if (!attempt) return null;
     const [visited, answers] = await Promise.all([
       this.visitedPages(attempt.id),
       this.db.answers.where({ attemptId: attempt.id }).sortBy('at'),
@@ -71,29 +79,40 @@ export class ProgressStore {
   }
 
   async startAttempt(contentId: string, version: string): Promise<Attempt> {
-    const attempt: Attempt = { contentId, contentVersion: version, status: 'in-progress', startedAt: Date.now(), tries: [] };
-    attempt.id = await this.db.attempts.add(attempt);
+    const now = Date.now();
+    const attempt: Attempt = {
+      id: newId(),
+      contentId,
+      contentVersion: version,
+      status: 'in-progress',
+      startedAt: now,
+      updatedAt: now,
+      tries: [],
+      timeSpentMs: 0,
+    };
+    await this.db.attempts.add(attempt);
     return attempt;
   }
 
-  async updateAttempt(id: number, changes: Partial<Attempt>): Promise<void> {
-    await this.db.attempts.update(id, changes);
+  async updateAttempt(id: string, changes: Partial<Attempt>): Promise<void> {
+    await this.db.attempts.update(id, { ...changes, updatedAt: Date.now() });
   }
 
-  async recordVisit(attemptId: number, pageId: string, location: string): Promise<void> {
+  async recordVisit(attemptId: string, pageId: string, location: string): Promise<void> {
+    const at = this.now();
     await this.db.transaction('rw', this.db.visits, this.db.attempts, async () => {
-      await this.db.visits.add({ attemptId, pageId, at: Date.now() });
-      await this.db.attempts.update(attemptId, { location });
+      await this.db.visits.add({ id: newId(), attemptId, pageId, at });
+      await this.db.attempts.update(attemptId, { location, updatedAt: at });
     });
   }
 
   async recordAnswer(answer: Omit<Answer, 'id' | 'at'>): Promise<Answer> {
-    const stored: Answer = { ...answer, at: Date.now() };
-    stored.id = await this.db.answers.add(stored);
+    const stored: Answer = { ...answer, id: newId(), at: this.now() };
+    await this.db.answers.add(stored);
     return stored;
   }
 
-  async finishTry(attemptId: number, tries: TestTry[]): Promise<void> {
-    await this.db.attempts.update(attemptId, { tries, openTry: undefined });
+  async finishTry(attemptId: string, tries: TestTry[]): Promise<void> {
+    await this.db.attempts.update(attemptId, { tries, openTry: undefined, updatedAt: Date.now() });
   }
 }

@@ -1,0 +1,47 @@
+/** Real headless Chromium (Debian's package) driven by playwright-core, with a fresh profile. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export interface Browser {
+  context: BrowserContext;
+  page: Page;
+  profile: string;
+  close: () => Promise<void>;
+}
+
+/** @param profile reuse a profile folder to reopen "the same browser" after closing it */
+export async function launch(profile = mkdtempSync(join(tmpdir(), 'kohtaamo-profile-'))): Promise<Browser> {
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1280, height: 900 },
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.on('pageerror', (error) => console.error('page error:', error.message));
+  return {
+    context,
+    page,
+    profile,
+    close: async () => {
+      await context.close();
+    },
+  };
+}
+
+export function removeProfile(profile: string) {
+  rmSync(profile, { recursive: true, force: true });
+}

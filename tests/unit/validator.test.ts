@@ -1,0 +1,69 @@
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildContent } from '../../src/content/build-content';
+import { formatProblem } from '../../src/content/problems';
+
+const fixture = (name: string) => resolve(import.meta.dirname, '../fixtures', name);
+
+describe('content validator', () => {
+  it('accepts the shipped content', () => {
+    const { problems, courses } = buildContent(resolve(import.meta.dirname, '../..'));
+    expect(problems.map(formatProblem)).toEqual([]);
+    expect(courses.length).toBeGreaterThan(0);
+  });
+
+  it('names file, line and field of every problem in the broken fixtures', () => {
+    const lines = buildContent(fixture('broken')).problems.map(formatProblem).sort();
+    expect(lines).toEqual(
+      [
+        'content/courses/bad-meta/course.yaml:1: minutes: is required',
+        'content/courses/bad-meta/course.yaml:3: colour: unknown field',
+        'content/courses/bad-meta/course.yaml:4: passMark: must be between 0 and 100',
+        'content/courses/bad-refs/course.yaml:14: finalTest.draw: draws 3 questions but the pool has only 2',
+        'content/courses/bad-refs/fi/osa.md:11: image.src: image not found: content/courses/bad-refs/images/puuttuu.svg (images live in the course\'s images/ folder)',
+        'content/courses/bad-refs/fi/osa.md:17: image.alt: must not be empty',
+        'content/courses/bad-refs/fi/osa.md:20: page sama: duplicate page id (also in content/courses/bad-refs/fi/osa.md:6)',
+        'content/courses/bad-refs/fi/osa.md:25: quiz.questions[2]: unknown question id "q-tuntematon" (not in content/courses/bad-refs/fi/questions.yaml)',
+        'content/courses/bad-refs/fi/osa.md:28: block: unknown block "callot"; use one of image, callout, readmore, keypoints, quote, links, practice, quiz',
+        'content/courses/bad-refs/fi/questions.yaml:12: questions[2] (q-kaksi): a single-choice question needs exactly one correct option (has 0)',
+        'content/courses/bad-refs/fi/questions.yaml:21: questions[3] (q-yksi).id: duplicate question id "q-yksi" (first on line 2)',
+        'content/courses/unreachable/course.yaml:15: finalTest.pool[2]: "q-pohdinta" is a reflection, which is never scored and cannot be in the final test',
+        'content/courses/unreachable/course.yaml:4: passMark: the final test cannot reach the pass mark 60 %: a draw can score at most 50 %',
+      ].sort(),
+    );
+  });
+
+  it('reports YAML syntax errors with their line', async () => {
+    const { ProblemList } = await import('../../src/content/problems');
+    const { parseModule } = await import('../../src/content/module-parser');
+    const problems = new ProblemList();
+    parseModule('x.md', '---\nid: x\ntitle: X\n---\n\n# Sivu {#s}\n\n```callout\ntext: [unclosed\n```\n', problems);
+    expect(problems.items.map(formatProblem)[0]).toMatch(/^x\.md:9: \(yaml\): /);
+  });
+
+  it('requires a page id in every page heading', async () => {
+    const { ProblemList } = await import('../../src/content/problems');
+    const { parseModule } = await import('../../src/content/module-parser');
+    const problems = new ProblemList();
+    parseModule('m.md', '---\nid: m\ntitle: M\n---\n\n# Ilman tunnusta\n\nTekstiä.\n', problems);
+    expect(problems.items.map(formatProblem)).toEqual(['m.md:6: page: a page heading needs a title and an id, like "# Title {#page-id}"']);
+  });
+
+  it('reports a translation whose correct answer differs', async () => {
+    const { mkdtempSync, cpSync, writeFileSync, readFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const root = mkdtempSync(resolve(tmpdir(), 'kohtaamo-'));
+    cpSync(fixture('valid'), root, { recursive: true });
+    const course = resolve(root, 'content/courses/safe');
+    cpSync(resolve(course, 'fi'), resolve(course, 'sv'), { recursive: true });
+    const meta = readFileSync(resolve(course, 'course.yaml'), 'utf8')
+      .replace('fi: Turvallinen', 'fi: Turvallinen\n  sv: Trygg')
+      .replace('fi: Sisältö, joka', 'sv: Innehåll.\n  fi: Sisältö, joka')
+      .replace('    - Testata puhdistusta.', '    - Testata puhdistusta.\n  sv:\n    - Testa.');
+    writeFileSync(resolve(course, 'course.yaml'), meta);
+    const questions = readFileSync(resolve(course, 'sv/questions.yaml'), 'utf8').replace('      - text: Lopuksi\n', '');
+    writeFileSync(resolve(course, 'sv/questions.yaml'), questions);
+    const lines = buildContent(root).problems.map(formatProblem);
+    expect(lines).toEqual(['content/courses/safe/sv/questions.yaml:2: question q-jarjestys: the correct answer differs from fi']);
+  });
+});
