@@ -12,7 +12,7 @@ export default defineConfig({
   root: 'src',
   publicDir: '../public',
   // Unit tests import the content pipeline directly; the browser tests build the real site.
-  plugins: [preact(), ...(process.env.VITEST ? [] : [kohtaamoContent({ root: import.meta.dirname, only })])],
+  plugins: [preact(), ...(process.env.VITEST ? [] : [kohtaamoContent({ root: process.env.KOHTAAMO_CONTENT_ROOT ?? import.meta.dirname, only })])],
   build: {
     outDir: process.env.KOHTAAMO_OUT_DIR ?? '../dist',
     emptyOutDir: true,
