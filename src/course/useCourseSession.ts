@@ -165,8 +165,12 @@ export function useCourseSession(store: ProgressStore, course: CompiledCourse | 
   );
 
   const answerTest = useCallback(
-    (questionId: string, response: Response) =>
-      run(async () => {
+    (questionId: string, response: Response) => {
+      // The choice shows at once (a radio must not lag); the write follows in order, and a
+      // failed write raises the storage notice.
+      setState((s) => ({ ...s, testAnswers: { ...s.testAnswers, [questionId]: response } }));
+      stateRef.current = { ...stateRef.current, testAnswers: { ...stateRef.current.testAnswers, [questionId]: response } };
+      return run(async () => {
         const attempt = stateRef.current.attempt;
         if (!attempt?.openTry) return;
         await store.recordAnswer({
@@ -176,8 +180,8 @@ export function useCourseSession(store: ProgressStore, course: CompiledCourse | 
           response,
           correct: isCorrect(course!.questions[questionId]!, response),
         });
-        setState((s) => ({ ...s, testAnswers: { ...s.testAnswers, [questionId]: response } }));
-      }),
+      });
+    },
     [run, store, course],
   );
 

@@ -1,6 +1,7 @@
 /** Helpers for browser journeys: the compiled course as answer key, and ways to answer questions. */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { buildContent } from '../../src/content/build-content';
 import type { CompiledCourse, Question } from '../../src/content/schema';
 
@@ -33,15 +34,18 @@ export async function answer(page: Page, scope: string, question: Question, righ
       return;
     case 'ordering': {
       if (!right) return; // the start order is never the correct one
+      const readOrder = () =>
+        box.locator('.ordering li').evaluateAll((lis) =>
+          lis.map((li) => li.querySelector('button')?.getAttribute('data-focus')?.replace(/-(up|down)$/, '') ?? ''),
+        );
       for (let target = 0; target < question.items.length; target++) {
         const id = question.items[target]!.id;
-        for (;;) {
-          const order = await box.locator('.ordering li').evaluateAll((lis) =>
-            lis.map((li) => li.querySelector('button')?.getAttribute('data-focus')?.replace(/-(up|down)$/, '') ?? ''),
-          );
-          if (order.indexOf(id) <= target) break;
+        for (let order = await readOrder(); order.indexOf(id) > target; ) {
+          const before = order.indexOf(id);
           await box.locator(`button[data-focus="${id}-up"]`).focus();
           await page.keyboard.press('Enter');
+          // Wait until the move shows before deciding on the next one.
+          await expect.poll(async () => (order = await readOrder()).indexOf(id)).toBe(before - 1);
         }
       }
       return;
