@@ -20,7 +20,8 @@ export default defineConfig({
     assetsInlineLimit: 2048,
     modulePreload: { polyfill: false },
   },
-  server: { host: 'localhost', port: 5173 },
+  // The app lives in src/, the content (and its images) beside it.
+  server: { host: 'localhost', port: 5173, fs: { allow: [import.meta.dirname] } },
   preview: { host: 'localhost', port: 4173 },
   test: {
     root: import.meta.dirname,

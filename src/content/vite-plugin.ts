@@ -15,8 +15,12 @@ export function kohtaamoContent(options: { root: string; only?: string[] }): Plu
   const contentDir = resolve(options.root, 'content');
   const load = () => (content ??= buildContent(options.root, options.only));
 
+  let serving = false;
   return {
     name: 'kohtaamo-content',
+    configResolved(config) {
+      serving = config.command === 'serve';
+    },
     buildStart() {
       const { problems } = load();
       if (problems.length > 0) {
@@ -30,7 +34,7 @@ export function kohtaamoContent(options: { root: string; only?: string[] }): Plu
     load(id) {
       if (!id.startsWith('\0virtual:kohtaamo/')) return null;
       const build = load();
-      this.addWatchFile(contentDir);
+      if (!serving) this.addWatchFile(contentDir); // the dev server watches content itself
       const virtualId = id.slice(1);
       if (virtualId === CATALOGUE) {
         const loaders = build.courses
