@@ -1,5 +1,5 @@
 /** The app shell: skip link, header, the current view, footer, and the shared live region. */
-import { useEffect } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { Lang } from '../content/schema';
 import { t } from '../i18n';
 import { mountLiveRegion } from './announce';
@@ -7,11 +7,14 @@ import { Catalogue } from './Catalogue';
 import { CourseView } from '../course/CourseView';
 import { MessageView } from './MessageView';
 import { useRoute } from './router';
-import type { ProgressStore } from '../storage/progress';
+import type { ProgressStore, StorageNotice } from '../storage/progress';
+import { MyLearning } from './MyLearning';
 
 export function App({ store, lang }: { store: ProgressStore; lang: Lang }) {
   const route = useRoute();
+  const [notice, setNotice] = useState<StorageNotice | null>(null);
   useEffect(mountLiveRegion, []);
+  useEffect(() => store.onNotice(setNotice), [store]);
 
   const skip = (e: Event) => {
     e.preventDefault(); // the hash belongs to the router
@@ -35,6 +38,11 @@ export function App({ store, lang }: { store: ProgressStore; lang: Lang }) {
                   {t('nav.catalogue')}
                 </a>
               </li>
+              <li>
+                <a href="#/my" aria-current={route.name === 'my-learning' ? 'page' : undefined}>
+                  {t('nav.myLearning')}
+                </a>
+              </li>
             </ul>
           </nav>
         </div>
@@ -44,8 +52,17 @@ export function App({ store, lang }: { store: ProgressStore; lang: Lang }) {
           {t('storage.memoryOnly')}
         </div>
       )}
+      {notice && (
+        <div class="notice notice-warning site-notice" role="alert">
+          {t(`storage.${notice}`)}{' '}
+          <button type="button" class="link" onClick={() => location.reload()}>
+            {t('storage.reload')}
+          </button>
+        </div>
+      )}
       <main id="main" tabIndex={-1}>
         {route.name === 'catalogue' && <Catalogue lang={lang} />}
+        {route.name === 'my-learning' && <MyLearning lang={lang} />}
         {(route.name === 'course' || route.name === 'page' || route.name === 'test' || route.name === 'certificate') && (
           <CourseView route={route} lang={lang} />
         )}

@@ -3,13 +3,15 @@ import { useEffect, useState } from 'preact/hooks';
 import type { CatalogueEntry, Lang } from '../content/schema';
 import { catalogue } from './content';
 import { useStore } from './context';
-import { href } from './router';
+import { href, locationRoute } from './router';
 import { useViewFocus } from './useViewFocus';
 import { t } from '../i18n';
 
 interface Status {
   state: 'not-started' | 'in-progress' | 'completed';
   visited: number;
+  location?: string;
+  updatedAt: number;
 }
 
 export function Catalogue({ lang }: { lang: Lang }) {
@@ -22,10 +24,15 @@ export function Catalogue({ lang }: { lang: Lang }) {
     void (async () => {
       const result: Record<string, Status> = {};
       for (const entry of catalogue) {
-        const attempt = await store.latestAttempt(entry.id, entry.version);
+        const attempt = await store.latestAttempt(entry.id);
         if (!attempt) continue;
         const visited = await store.visitedPages(attempt.id);
-        result[entry.id] = { state: attempt.status, visited: entry.pageIds.filter((id: string) => visited.has(id)).length };
+        result[entry.id] = {
+          state: attempt.status,
+          visited: entry.pageIds.filter((id: string) => visited.has(id)).length,
+          location: attempt.location,
+          updatedAt: attempt.updatedAt,
+        };
       }
       if (!cancelled) setStatuses(result);
     })();
@@ -40,6 +47,7 @@ export function Catalogue({ lang }: { lang: Lang }) {
         {t('catalogue.title')}
       </h1>
       <p class="lead">{t('catalogue.lead')}</p>
+      <ContinuePanel statuses={statuses} lang={lang} />
       {catalogue.length === 0 ? (
         <p>{t('catalogue.empty')}</p>
       ) : (
@@ -81,9 +89,36 @@ function CatalogueCard({ entry, lang, status }: { entry: CatalogueEntry; lang: L
           </dd>
         </div>
       </dl>
-      <a class="button" href={href({ name: 'course', courseId: entry.id })} aria-describedby={titleId}>
+      <a
+        class="button"
+        href={href(state === 'in-progress' ? locationRoute(entry.id, status?.location) : { name: 'course', courseId: entry.id })}
+        aria-describedby={titleId}
+      >
         {state === 'not-started' ? t('catalogue.open') : state === 'in-progress' ? t('course.continue') : t('catalogue.review')}
       </a>
     </li>
+  );
+}
+
+/** "Continue where you left off": the most recently studied unfinished course, one click away. */
+function ContinuePanel({ statuses, lang }: { statuses: Record<string, Status>; lang: Lang }) {
+  const latest = Object.entries(statuses)
+    .filter(([, s]) => s.state === 'in-progress')
+    .sort(([, a], [, b]) => b.updatedAt - a.updatedAt)[0];
+  if (!latest) return null;
+  const [id, status] = latest;
+  const entry = catalogue.find((e) => e.id === id);
+  if (!entry) return null;
+  return (
+    <section class="continue-panel" aria-labelledby="continue-title">
+      <h2 id="continue-title">{t('catalogue.continueTitle')}</h2>
+      <p>
+        {entry.title[lang] ?? entry.title[entry.languages[0]!]} –{' '}
+        {t('catalogue.pagesSeen', { visited: status.visited, total: entry.pageIds.length })}
+      </p>
+      <a class="button" href={href(locationRoute(id, status.location))}>
+        {t('course.continue')}
+      </a>
+    </section>
   );
 }

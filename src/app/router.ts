@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 
 export type Route =
   | { name: 'catalogue' }
+  | { name: 'my-learning' }
   | { name: 'course'; courseId: string }
   | { name: 'page'; courseId: string; moduleId: string; pageId: string }
   | { name: 'test'; courseId: string }
@@ -14,6 +15,7 @@ export function parseHash(hash: string): Route {
   const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
   const [first, courseId, a, b] = parts;
   if (parts.length === 0) return { name: 'catalogue' };
+  if (parts.length === 1 && first === 'my') return { name: 'my-learning' };
   if (first === 'course' && courseId) {
     if (parts.length === 2) return { name: 'course', courseId };
     if (parts.length === 3 && a === 'test') return { name: 'test', courseId };
@@ -28,6 +30,8 @@ export function href(route: Route): string {
   switch (route.name) {
     case 'catalogue':
       return '#/';
+    case 'my-learning':
+      return '#/my';
     case 'course':
       return `#/course/${e(route.courseId)}`;
     case 'page':
@@ -53,4 +57,12 @@ export function useRoute(): Route {
     return () => removeEventListener('hashchange', onChange);
   }, []);
   return route;
+}
+
+/** Where a saved location (`<module>/<page>`, `test`, `certificate`) leads, without loading the course. */
+export function locationRoute(courseId: string, location: string | undefined): Route {
+  if (location === 'test') return { name: 'test', courseId };
+  if (location === 'certificate') return { name: 'certificate', courseId };
+  const [moduleId, pageId] = (location ?? '').split('/');
+  return moduleId && pageId ? { name: 'page', courseId, moduleId, pageId } : { name: 'course', courseId };
 }

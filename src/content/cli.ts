@@ -3,7 +3,7 @@ import { buildContent } from './build-content.ts';
 import { formatProblem } from './problems.ts';
 
 const root = process.cwd();
-const { problems, courses } = buildContent(root);
+const { problems, courses } = buildContent(root, process.argv.slice(2));
 for (const p of problems) console.log(formatProblem(p));
 if (problems.length > 0) {
   console.error(`\n${problems.length} problem${problems.length === 1 ? '' : 's'} in content/.`);

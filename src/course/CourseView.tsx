@@ -51,11 +51,29 @@ export function CourseView({ route, lang }: { route: CourseRoute; lang: Lang }) 
         {session.state.error && (
           <div class="notice notice-error" role="alert">
             <p>
-              <strong>{t('storage.writeFailed')}</strong> {t('storage.writeFailedBody')}
+              <strong>{t('storage.writeFailed')}</strong>{' '}
+              {t(session.state.error.name === 'QuotaExceededError' ? 'storage.quotaBody' : 'storage.writeFailedBody')}
             </p>
-            <p class="small">{session.state.error}</p>
-            <button type="button" class="secondary" onClick={session.clearError}>
-              {t('app.close')}
+            <p class="small">
+              {session.state.error.name}: {session.state.error.message}
+            </p>
+            <div class="actions">
+              {session.state.pendingWrites > 0 && (
+                <button type="button" onClick={() => void session.retryFailed()}>
+                  {t('storage.retry', { count: session.state.pendingWrites })}
+                </button>
+              )}
+              <button type="button" class="secondary" onClick={session.clearError}>
+                {t('app.close')}
+              </button>
+            </div>
+          </div>
+        )}
+        {session.state.updatedFrom && (
+          <div class="notice notice-warning" role="status">
+            <p>{t('course.updated', { from: session.state.updatedFrom, to: course.version })}</p>
+            <button type="button" class="secondary" onClick={() => void session.acknowledgeUpdate()}>
+              {t('course.updatedOk')}
             </button>
           </div>
         )}

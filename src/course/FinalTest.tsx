@@ -31,7 +31,8 @@ export function FinalTest({ course, session }: { course: CompiledCourse; session
   );
 
   if (openTry) {
-    const questions = openTry.questionIds.map((id) => course.questions[id]!);
+    // A question removed from the course since the try began is left out.
+    const questions = openTry.questionIds.filter((id) => course.questions[id]).map((id) => course.questions[id]!);
     const submit = async () => {
       const unanswered = questions.filter((q) => !isAnswered(q, testAnswers[q.id] ?? defaultResponse(q))).map((q) => q.id);
       setMissing(unanswered);
@@ -41,10 +42,14 @@ export function FinalTest({ course, session }: { course: CompiledCourse; session
         return;
       }
       // An ordering left untouched is an answer too: record the order the learner saw.
+      const final = { ...testAnswers };
       for (const q of questions) {
-        if (!testAnswers[q.id]) await session.answerTest(q.id, defaultResponse(q)!);
+        if (!final[q.id]) {
+          final[q.id] = defaultResponse(q)!;
+          await session.answerTest(q.id, final[q.id]!);
+        }
       }
-      const result = await session.submitTry();
+      const result = await session.submitTry(final);
       if (result) announce(t(result.passed ? 'test.passedAnnounce' : 'test.failedAnnounce', { percent: result.percent }));
     };
     return (
@@ -110,7 +115,7 @@ export function FinalTest({ course, session }: { course: CompiledCourse; session
 
   const best = bestTry(tries)!;
   const answers = session.state.lastTryAnswers;
-  const lastQuestions = last.questionIds.map((id) => course.questions[id]!);
+  const lastQuestions = last.questionIds.filter((id) => course.questions[id]).map((id) => course.questions[id]!);
   const correctCount = lastQuestions.filter((q) => answers[q.id] && isCorrect(q, answers[q.id]!) === true).length;
   return (
     <article class="final-test">

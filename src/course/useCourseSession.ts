@@ -1,107 +1,113 @@
 /**
- * A learner's session on one course: what they have seen and answered, kept in storage as it
- * happens. The UI shows an answer as given only after storage has accepted it.
+ * A learner's session on one course. Progress is read through a live query, so what another tab
+ * writes shows here too; every action is written to storage as it happens, in order. A write that
+ * fails is kept and can be retried: nothing the learner did is silently dropped.
  */
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { CompiledCourse } from '../content/schema';
 import type { Answer, Attempt } from '../storage/db';
-import type { ProgressStore } from '../storage/progress';
-import { isCompleted, type TestTry } from './completion';
+import type { AttemptSnapshot, ProgressStore } from '../storage/progress';
+import { isCompleted, bestTry, type TestTry } from './completion';
 import { drawQuestions, isCorrect, scoreTest, type Response } from './scoring';
 
 export interface SessionState {
   loaded: boolean;
   attempt: Attempt | null;
   visited: Set<string>;
-  /** Latest knowledge-check answer per question. */
+  /** Latest knowledge-check answer per question (questions no longer in the course left out). */
   checkAnswers: Record<string, Answer>;
   /** Responses in the final-test try that is open now. */
   testAnswers: Record<string, Response>;
   /** Responses of the latest submitted try, for its results view. */
   lastTryAnswers: Record<string, Response>;
   learnerName: string;
-  /** A storage failure the learner must know about (nothing is silently dropped). */
-  error: string | null;
+  /** The content version the attempt was made on, when the course has changed since. */
+  updatedFrom: string | null;
+  /** A storage failure the learner must know about, and how many writes wait for a retry. */
+  error: { name: string; message: string } | null;
+  pendingWrites: number;
 }
 
-const initial: SessionState = {
-  loaded: false,
-  attempt: null,
-  visited: new Set(),
-  checkAnswers: {},
-  testAnswers: {},
-  lastTryAnswers: {},
-  learnerName: '',
-  error: null,
-};
+const STUDY_TICK_MS = 30_000;
 
-function latestByQuestion(answers: Answer[], context: string): Record<string, Answer> {
+function latestByQuestion(answers: Answer[], context: string, course: CompiledCourse): Record<string, Answer> {
   const out: Record<string, Answer> = {};
-  for (const a of answers) if (a.context === context) out[a.questionId] = a; // answers come sorted by time
+  // Answers come oldest first; answers to questions the course no longer has are kept but ignored.
+  for (const a of answers) if (a.context === context && course.questions[a.questionId]) out[a.questionId] = a;
   return out;
 }
 
-const responses = (answers: Record<string, Answer>) =>
-  Object.fromEntries(Object.entries(answers).map(([id, a]) => [id, a.response]));
+const responses = (answers: Record<string, Answer>) => Object.fromEntries(Object.entries(answers).map(([id, a]) => [id, a.response]));
 
 export function useCourseSession(store: ProgressStore, course: CompiledCourse | null) {
-  const [state, setState] = useState<SessionState>(initial);
-  const stateRef = useRef(state);
-  stateRef.current = state;
-  // Writes run one after another, in the order the learner made them.
+  const [snapshot, setSnapshot] = useState<AttemptSnapshot | null | undefined>(undefined);
+  const [learnerName, setName] = useState('');
+  const [localTest, setLocalTest] = useState<Record<string, Response>>({});
+  const [error, setError] = useState<SessionState['error']>(null);
+  const failed = useRef<(() => Promise<unknown>)[]>([]);
+  const [pendingWrites, setPending] = useState(0);
   const queue = useRef<Promise<unknown>>(Promise.resolve());
+  const snapshotRef = useRef(snapshot);
+  snapshotRef.current = snapshot;
 
   useEffect(() => {
     if (!course) return;
-    let cancelled = false;
-    void (async () => {
-      const [snapshot, profile] = await Promise.all([store.loadAttempt(course.id, course.version), store.getProfile()]);
-      if (cancelled) return;
-      const attempt = snapshot?.attempt ?? null;
-      const lastTry = attempt?.tries.at(-1);
-      setState({
-        ...initial,
-        loaded: true,
-        attempt,
-        visited: snapshot?.visited ?? new Set(),
-        checkAnswers: latestByQuestion(snapshot?.answers ?? [], 'check'),
-        testAnswers: attempt?.openTry ? responses(latestByQuestion(snapshot!.answers, `test:${attempt.openTry.no}`)) : {},
-        lastTryAnswers: lastTry ? responses(latestByQuestion(snapshot!.answers, `test:${lastTry.no}`)) : {},
-        learnerName: profile.name,
-      });
-    })();
-    return () => {
-      cancelled = true;
-    };
+    setSnapshot(undefined);
+    const subscription = store.observeAttempt(course.id, setSnapshot, (e) => reportError(e));
+    void store.getProfile().then((p) => setName(p.name), reportError);
+    return () => subscription.unsubscribe();
   }, [store, course]);
 
+  function reportError(e: unknown) {
+    console.error(e);
+    const name = e instanceof Error ? ((e as { inner?: Error }).inner?.name ?? e.name) : 'Error';
+    setError({ name, message: e instanceof Error ? e.message : String(e) });
+  }
+
   const run = useCallback(<T>(task: () => Promise<T>): Promise<T | undefined> => {
-    const next = queue.current.then(task).catch((error: unknown) => {
-      console.error(error);
-      setState((s) => ({ ...s, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) }));
+    const next = queue.current.then(task).catch((e: unknown) => {
+      reportError(e);
+      failed.current.push(task);
+      setPending(failed.current.length);
       return undefined;
     });
     queue.current = next;
     return next;
   }, []);
 
+  /** Replays the writes that failed, in order; the notice stays until every one has succeeded. */
+  const retryFailed = useCallback(async () => {
+    const tasks = failed.current.splice(0);
+    setPending(0);
+    let allSaved = true;
+    for (const task of tasks) {
+      const saved = await run(async () => {
+        await task();
+        return true;
+      });
+      if (!saved) allSaved = false;
+    }
+    if (allSaved) setError(null);
+  }, [run]);
+
   const ensureAttempt = useCallback(async (): Promise<Attempt> => {
-    const current = stateRef.current.attempt;
-    if (current) return current;
-    const attempt = await store.startAttempt(course!.id, course!.version);
-    setState((s) => ({ ...s, attempt }));
-    stateRef.current = { ...stateRef.current, attempt };
-    return attempt;
+    return snapshotRef.current?.attempt ?? store.startAttempt(course!.id, course!.version);
   }, [store, course]);
 
+  /** Completion is decided from what is stored, so every tab agrees. */
   const completeIfDone = useCallback(
-    async (attempt: Attempt, visited: Set<string>) => {
-      if (!course || attempt.status === 'completed') return attempt;
+    async (attemptId: string) => {
+      if (!course) return;
+      const snap = await store.loadAttempt(course.id);
+      if (!snap || snap.attempt.id !== attemptId || snap.attempt.status === 'completed') return;
       const pageIds = course.modules.flatMap((m) => m.pages.map((p) => p.id));
-      if (!isCompleted(course.completion, { pageIds, visited, tries: attempt.tries })) return attempt;
-      const changes = { status: 'completed' as const, finishedAt: Date.now() };
-      await store.updateAttempt(attempt.id, changes);
-      return { ...attempt, ...changes };
+      if (!isCompleted(course.completion, { pageIds, visited: snap.visited, tries: snap.attempt.tries })) return;
+      await store.completeAttempt(attemptId, {
+        contentId: course.id,
+        contentVersion: course.version,
+        title: course.title,
+        percent: bestTry(snap.attempt.tries)?.percent,
+      });
     },
     [store, course],
   );
@@ -110,40 +116,23 @@ export function useCourseSession(store: ProgressStore, course: CompiledCourse | 
     (moduleId: string, pageId: string) =>
       run(async () => {
         const attempt = await ensureAttempt();
-        const location = `${moduleId}/${pageId}`;
-        const visited = new Set(stateRef.current.visited);
-        if (visited.has(pageId)) await store.updateAttempt(attempt.id, { location });
-        else await store.recordVisit(attempt.id, pageId, location);
-        visited.add(pageId);
-        const updated = await completeIfDone({ ...attempt, location }, visited);
-        setState((s) => ({ ...s, visited, attempt: updated }));
+        await store.recordVisit(attempt.id, pageId, `${moduleId}/${pageId}`);
+        await completeIfDone(attempt.id);
       }),
     [run, ensureAttempt, completeIfDone, store],
-  );
-
-  const setLocation = useCallback(
-    (location: string) =>
-      run(async () => {
-        const attempt = await ensureAttempt();
-        await store.updateAttempt(attempt.id, { location });
-        setState((s) => ({ ...s, attempt: s.attempt && { ...s.attempt, location } }));
-      }),
-    [run, ensureAttempt, store],
   );
 
   const answerCheck = useCallback(
     (questionId: string, response: Response) =>
       run(async () => {
         const attempt = await ensureAttempt();
-        const question = course!.questions[questionId]!;
-        const answer = await store.recordAnswer({
+        await store.recordAnswer({
           attemptId: attempt.id,
           questionId,
           context: 'check',
           response,
-          correct: isCorrect(question, response),
+          correct: isCorrect(course!.questions[questionId]!, response),
         });
-        setState((s) => ({ ...s, checkAnswers: { ...s.checkAnswers, [questionId]: answer } }));
       }),
     [run, ensureAttempt, store, course],
   );
@@ -151,32 +140,27 @@ export function useCourseSession(store: ProgressStore, course: CompiledCourse | 
   const startTry = useCallback(
     () =>
       run(async () => {
+        if (!course?.finalTest) return;
+        const { pool, draw } = course.finalTest;
         const attempt = await ensureAttempt();
-        if (attempt.openTry || !course?.finalTest) return;
-        const openTry = {
-          no: attempt.tries.length + 1,
-          questionIds: drawQuestions(course.finalTest.pool, course.finalTest.draw),
-          startedAt: Date.now(),
-        };
-        await store.updateAttempt(attempt.id, { openTry, location: 'test' });
-        setState((s) => ({ ...s, attempt: { ...attempt, openTry, location: 'test' }, testAnswers: {} }));
+        setLocalTest({});
+        await store.openTry(attempt.id, () => drawQuestions(pool.filter((id) => course.questions[id]), draw));
       }),
     [run, ensureAttempt, store, course],
   );
 
   const answerTest = useCallback(
     (questionId: string, response: Response) => {
-      // The choice shows at once (a radio must not lag); the write follows in order, and a
-      // failed write raises the storage notice.
-      setState((s) => ({ ...s, testAnswers: { ...s.testAnswers, [questionId]: response } }));
-      stateRef.current = { ...stateRef.current, testAnswers: { ...stateRef.current.testAnswers, [questionId]: response } };
+      // The choice shows at once (a radio must not lag); the write follows in order.
+      setLocalTest((local) => ({ ...local, [questionId]: response }));
       return run(async () => {
-        const attempt = stateRef.current.attempt;
-        if (!attempt?.openTry) return;
+        const openTry = snapshotRef.current?.attempt.openTry;
+        const attempt = snapshotRef.current?.attempt;
+        if (!attempt || !openTry) return;
         await store.recordAnswer({
           attemptId: attempt.id,
           questionId,
-          context: `test:${attempt.openTry.no}`,
+          context: `test:${openTry.no}`,
           response,
           correct: isCorrect(course!.questions[questionId]!, response),
         });
@@ -186,25 +170,17 @@ export function useCourseSession(store: ProgressStore, course: CompiledCourse | 
   );
 
   const submitTry = useCallback(
-    () =>
-      run(async () => {
-        const attempt = stateRef.current.attempt;
-        if (!attempt?.openTry || !course) return;
-        const questions = attempt.openTry.questionIds.map((id) => course.questions[id]!);
-        const answers = stateRef.current.testAnswers;
-        const score = scoreTest(questions, answers, course.passMark);
-        const finished: TestTry = {
-          no: attempt.openTry.no,
-          questionIds: attempt.openTry.questionIds,
-          percent: score.percent,
-          passed: score.passed,
-          finishedAt: Date.now(),
-        };
-        const tries = [...attempt.tries, finished];
-        await store.finishTry(attempt.id, tries);
-        const updated = await completeIfDone({ ...attempt, tries, openTry: undefined }, stateRef.current.visited);
-        setState((s) => ({ ...s, attempt: updated, lastTryAnswers: answers, testAnswers: {} }));
-        return finished;
+    (answers: Record<string, Response>) =>
+      run(async (): Promise<TestTry | undefined> => {
+        const attempt = snapshotRef.current?.attempt;
+        if (!attempt?.openTry || !course) return undefined;
+        const ids = attempt.openTry.questionIds.filter((id) => course.questions[id]);
+        const score = scoreTest(ids.map((id) => course.questions[id]!), answers, course.passMark);
+        const result: TestTry = { no: attempt.openTry.no, questionIds: ids, percent: score.percent, passed: score.passed, finishedAt: Date.now() };
+        await store.finishTry(attempt.id, result);
+        await completeIfDone(attempt.id);
+        setLocalTest({});
+        return result;
       }),
     [run, store, course, completeIfDone],
   );
@@ -213,14 +189,71 @@ export function useCourseSession(store: ProgressStore, course: CompiledCourse | 
     (name: string) =>
       run(async () => {
         await store.saveProfile({ name });
-        setState((s) => ({ ...s, learnerName: name }));
+        setName(name);
       }),
     [run, store],
   );
 
-  const clearError = useCallback(() => setState((s) => ({ ...s, error: null })), []);
+  const setLocation = useCallback(
+    (location: string) =>
+      run(async () => {
+        const attempt = snapshotRef.current?.attempt;
+        if (attempt && attempt.location !== location) await store.updateAttempt(attempt.id, { location });
+      }),
+    [run, store],
+  );
 
-  return { state, visit, setLocation, answerCheck, startTry, answerTest, submitTry, setLearnerName, clearError };
+  const acknowledgeUpdate = useCallback(
+    () =>
+      run(async () => {
+        const attempt = snapshotRef.current?.attempt;
+        if (attempt && course) await store.updateAttempt(attempt.id, { contentVersion: course.version });
+      }),
+    [run, store, course],
+  );
+
+  // Study time: counted in small steps while the page is visible, flushed when it is hidden.
+  const attemptId = snapshot?.attempt.id;
+  useEffect(() => {
+    if (!attemptId) return;
+    let since = document.visibilityState === 'visible' ? Date.now() : 0;
+    const flush = () => {
+      if (since) void store.addStudyTime(attemptId, Math.min(Date.now() - since, 2 * STUDY_TICK_MS)).catch(reportError);
+      since = document.visibilityState === 'visible' ? Date.now() : 0;
+    };
+    const timer = window.setInterval(flush, STUDY_TICK_MS);
+    document.addEventListener('visibilitychange', flush);
+    window.addEventListener('pagehide', flush);
+    return () => {
+      flush();
+      window.clearInterval(timer);
+      document.removeEventListener('visibilitychange', flush);
+      window.removeEventListener('pagehide', flush);
+    };
+  }, [store, attemptId]);
+
+  const clearError = useCallback(() => setError(null), []);
+
+  const state = useMemo((): SessionState => {
+    const attempt = snapshot?.attempt ?? null;
+    const answers = snapshot?.answers ?? [];
+    const lastTry = attempt?.tries.at(-1);
+    return {
+      loaded: snapshot !== undefined && course !== null,
+      attempt,
+      visited: snapshot?.visited ?? new Set(),
+      checkAnswers: course ? latestByQuestion(answers, 'check', course) : {},
+      testAnswers:
+        course && attempt?.openTry ? { ...responses(latestByQuestion(answers, `test:${attempt.openTry.no}`, course)), ...localTest } : {},
+      lastTryAnswers: course && lastTry ? responses(latestByQuestion(answers, `test:${lastTry.no}`, course)) : {},
+      learnerName,
+      updatedFrom: attempt && course && attempt.contentVersion !== course.version ? attempt.contentVersion : null,
+      error,
+      pendingWrites,
+    };
+  }, [snapshot, course, localTest, learnerName, error, pendingWrites]);
+
+  return { state, visit, setLocation, answerCheck, startTry, answerTest, submitTry, setLearnerName, acknowledgeUpdate, retryFailed, clearError };
 }
 
 export type CourseSession = ReturnType<typeof useCourseSession>;

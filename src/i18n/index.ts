@@ -24,3 +24,12 @@ export const t = i18n.t.bind(i18n);
 export function formatDate(value: number | Date, lang = i18n.language): string {
   return new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'numeric', year: 'numeric' }).format(value);
 }
+
+export function formatDateTime(value: number | Date, lang = i18n.language): string {
+  return new Intl.DateTimeFormat(lang, { dateStyle: 'short', timeStyle: 'short' }).format(value);
+}
+
+/** Study time as whole minutes, in words of the UI language ("12 minuuttia"). */
+export function formatMinutes(ms: number, lang = i18n.language): string {
+  return new Intl.NumberFormat(lang, { style: 'unit', unit: 'minute', unitDisplay: 'long' }).format(Math.round(ms / 60_000));
+}

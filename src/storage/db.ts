@@ -1,5 +1,5 @@
 /** The learner's progress on this device, in IndexedDB through Dexie. */
-import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
+import Dexie, { type DexieOptions, type EntityTable, type Transaction } from 'dexie';
 import type { Lang } from '../content/schema';
 import type { Response } from '../course/scoring';
 import type { TestTry } from '../course/completion';
@@ -18,16 +18,16 @@ export interface Attempt {
   contentId: string;
   contentVersion: string;
   status: AttemptStatus;
-  /** Last page seen, `<module>/<page>`, or `test` / `certificate`. */
+  /** Last place seen: `<module>/<page>`, `test` or `certificate`. */
   location?: string;
   startedAt: number;
   finishedAt?: number;
   tries: TestTry[];
+  /** The questions drawn for a final-test try that has been started but not submitted. */
+  openTry?: { no: number; questionIds: string[]; startedAt: number };
   /** Active study time, counted while the page is visible. */
   timeSpentMs: number;
   updatedAt: number;
-  /** The questions drawn for a final-test try that has been started but not submitted. */
-  openTry?: { no: number; questionIds: string[]; startedAt: number };
 }
 
 export interface PageVisit {
@@ -48,22 +48,87 @@ export interface Answer {
   at: number;
 }
 
+export interface GameSession {
+  id: string;
+  gameId: string;
+  gameVersion: string;
+  mode: 'solo' | 'workshop';
+  status: 'in-progress' | 'completed';
+  /** The persisted XState actor snapshot. */
+  snapshot: unknown;
+  /** Every move, in order, as it happened. */
+  events: { type: string; at: number; [key: string]: unknown }[];
+  startedAt: number;
+  updatedAt: number;
+}
+
+export interface Certificate {
+  id: string;
+  contentId: string;
+  contentVersion: string;
+  attemptId: string;
+  title: string;
+  percent?: number;
+  issuedAt: number;
+}
+
 export type KohtaamoDb = Dexie & {
   profile: EntityTable<Profile, 'key'>;
   attempts: EntityTable<Attempt, 'id'>;
   visits: EntityTable<PageVisit, 'id'>;
   answers: EntityTable<Answer, 'id'>;
+  gameSessions: EntityTable<GameSession, 'id'>;
+  certificates: EntityTable<Certificate, 'id'>;
 };
 
-/** @param options an IndexedDB implementation of our own (in-memory fallback, tests) */
-export function openDatabase(name = 'kohtaamo', options?: DexieOptions): KohtaamoDb {
+/**
+ * Every schema version ever shipped, oldest first. Never edit a shipped entry: add a new one, with
+ * an upgrade that brings older data along, and a fixture in tests/unit/storage-upgrade.test.ts.
+ */
+export const SCHEMA_HISTORY: { version: number; stores: Record<string, string>; upgrade?: (tx: Transaction) => Promise<void> }[] = [
+  {
+    version: 1,
+    stores: {
+      profile: 'key',
+      attempts: 'id, contentId, [contentId+contentVersion]',
+      visits: 'id, attemptId, [attemptId+pageId]',
+      answers: 'id, attemptId, [attemptId+context]',
+    },
+  },
+  {
+    // Game sessions and certificates; attempts ordered by last change and timed.
+    version: 2,
+    stores: {
+      attempts: 'id, contentId, [contentId+contentVersion], updatedAt',
+      gameSessions: 'id, gameId, updatedAt',
+      certificates: 'id, contentId, attemptId',
+    },
+    upgrade: async (tx) => {
+      await tx
+        .table('attempts')
+        .toCollection()
+        .modify((attempt: Partial<Attempt> & { startedAt: number }) => {
+          attempt.timeSpentMs ??= 0;
+          attempt.updatedAt ??= attempt.startedAt;
+          attempt.tries ??= [];
+        });
+    },
+  },
+];
+
+export const SCHEMA_VERSION = SCHEMA_HISTORY.at(-1)!.version;
+
+/**
+ * @param options another IndexedDB implementation (in-memory fallback, tests)
+ * @param upTo open with the schema as it was at this version (upgrade tests only)
+ */
+export function openDatabase(name = 'kohtaamo', options?: DexieOptions, upTo = SCHEMA_VERSION): KohtaamoDb {
   const db = new Dexie(name, options) as KohtaamoDb;
-  db.version(1).stores({
-    profile: 'key',
-    attempts: 'id, contentId, [contentId+contentVersion], updatedAt',
-    visits: 'id, attemptId, [attemptId+pageId]',
-    answers: 'id, attemptId, [attemptId+context]',
-  });
+  for (const step of SCHEMA_HISTORY) {
+    if (step.version > upTo) break;
+    const version = db.version(step.version).stores(step.stores);
+    if (step.upgrade) version.upgrade(step.upgrade);
+  }
   return db;
 }
 

@@ -1,27 +1,50 @@
 /**
  * What the app asks of storage. Every answer and page visit is written as it happens; the
- * returned promise settles once it is on disk (or in memory, when IndexedDB cannot be used).
+ * returned promise settles once it is stored. Read-modify-write steps run inside IndexedDB
+ * transactions, so two tabs on the same course never overwrite each other's work.
  */
+import { liveQuery, type Subscription } from 'dexie';
 import type { TestTry } from '../course/completion';
-import type { Response } from '../course/scoring';
-import { newId, openDatabase, type Answer, type Attempt, type KohtaamoDb, type Profile } from './db';
+import {
+  newId,
+  openDatabase,
+  type Answer,
+  type Attempt,
+  type Certificate,
+  type KohtaamoDb,
+  type Profile,
+} from './db';
 
 export interface AttemptSnapshot {
   attempt: Attempt;
   visited: Set<string>;
-  /** Latest answer per question and context. */
+  /** Every answer of the attempt, oldest first. */
   answers: Answer[];
 }
 
+/** Something about storage the learner should be told (shown by the app shell). */
+export type StorageNotice = 'upgrade-blocked' | 'closed-by-other-tab';
+
 export class ProgressStore {
+  private lastAt = 0;
+  private noticeListeners = new Set<(notice: StorageNotice) => void>();
+
   private constructor(
-    private readonly db: KohtaamoDb,
+    readonly db: KohtaamoDb,
     /** False when IndexedDB is unavailable and progress lives in memory only. */
     readonly persistent: boolean,
-  ) {}
+  ) {
+    db.on('blocked', () => this.notify('upgrade-blocked'));
+    db.on('versionchange', () => {
+      // A newer Kohtaamo opened in another tab: step aside so its upgrade can run.
+      db.close();
+      this.notify('closed-by-other-tab');
+      return false;
+    });
+  }
 
   /** @param indexedDB another IndexedDB implementation (tests use it to stand for a blocked one) */
-  static async open(name?: string, indexedDB?: IDBFactory): Promise<ProgressStore> {
+  static async open(name = 'kohtaamo', indexedDB?: IDBFactory): Promise<ProgressStore> {
     const db = openDatabase(name, indexedDB && { indexedDB, IDBKeyRange });
     try {
       await db.open();
@@ -29,7 +52,7 @@ export class ProgressStore {
     } catch (error) {
       console.warn('IndexedDB unavailable, keeping progress in memory only', error);
       db.close();
-      // The same Dexie schema on an in-memory IndexedDB: the app works, nothing survives a reload.
+      // The same schema on an in-memory IndexedDB: the app works, nothing survives a reload.
       const { IDBFactory, IDBKeyRange } = await import('fake-indexeddb');
       const memory = openDatabase(name, { indexedDB: new IDBFactory(), IDBKeyRange });
       await memory.open();
@@ -37,7 +60,15 @@ export class ProgressStore {
     }
   }
 
-  private lastAt = 0;
+  onNotice(listener: (notice: StorageNotice) => void): () => void {
+    this.noticeListeners.add(listener);
+    return () => this.noticeListeners.delete(listener);
+  }
+
+  private notify(notice: StorageNotice) {
+    for (const listener of this.noticeListeners) listener(notice);
+  }
+
   /** Wall-clock time that never repeats, so records made in one millisecond keep their order. */
   private now(): number {
     this.lastAt = Math.max(Date.now(), this.lastAt + 1);
@@ -49,18 +80,20 @@ export class ProgressStore {
   }
 
   async saveProfile(changes: Partial<Omit<Profile, 'key'>>): Promise<void> {
-    const current = await this.getProfile();
-    await this.db.profile.put({ ...current, ...changes, key: 'me' });
+    await this.db.transaction('rw', this.db.profile, async () => {
+      const current = (await this.db.profile.get('me')) ?? { key: 'me' as const, name: '' };
+      await this.db.profile.put({ ...current, ...changes, key: 'me' });
+    });
   }
 
-  /** The newest attempt on this content version, if any. */
-  async latestAttempt(contentId: string, version: string): Promise<Attempt | undefined> {
-    const all = await this.db.attempts.where({ contentId, contentVersion: version }).sortBy('startedAt');
-    return all.at(-1);
+  /** The learner's newest attempt on a course or game, whatever content version it was made on. */
+  async latestAttempt(contentId: string): Promise<Attempt | undefined> {
+    const all = await this.db.attempts.where({ contentId }).toArray();
+    return all.sort((a, b) => a.startedAt - b.startedAt).at(-1);
   }
 
   async allAttempts(): Promise<Attempt[]> {
-    return this.db.attempts.toArray();
+    return this.db.attempts.orderBy('updatedAt').reverse().toArray();
   }
 
   async visitedPages(attemptId: string): Promise<Set<string>> {
@@ -68,51 +101,130 @@ export class ProgressStore {
     return new Set(visits.map((v) => v.pageId));
   }
 
-  async loadAttempt(contentId: string, version: string): Promise<AttemptSnapshot | null> {
-    const attempt = await this.latestAttempt(contentId, version);
-    if (!attempt) return null;
-    const [visited, answers] = await Promise.all([
-      this.visitedPages(attempt.id),
-      this.db.answers.where({ attemptId: attempt.id }).sortBy('at'),
-    ]);
-    return { attempt, visited, answers };
+  async loadAttempt(contentId: string): Promise<AttemptSnapshot | null> {
+    return this.db.transaction('r', this.db.attempts, this.db.visits, this.db.answers, async () => {
+      const attempt = await this.latestAttempt(contentId);
+      if (!attempt) return null;
+      const [visited, answers] = await Promise.all([
+        this.visitedPages(attempt.id),
+        this.db.answers.where({ attemptId: attempt.id }).sortBy('at'),
+      ]);
+      return { attempt, visited, answers };
+    });
   }
 
+  /** Calls `listener` now and after every change to this content's progress, from any tab. */
+  observeAttempt(contentId: string, listener: (snapshot: AttemptSnapshot | null) => void, onError: (e: unknown) => void): Subscription {
+    return liveQuery(() => this.loadAttempt(contentId)).subscribe({ next: listener, error: onError });
+  }
+
+  /** The current attempt, created if there is none; safe when two tabs start at the same moment. */
   async startAttempt(contentId: string, version: string): Promise<Attempt> {
-    const now = Date.now();
-    const attempt: Attempt = {
-      id: newId(),
-      contentId,
-      contentVersion: version,
-      status: 'in-progress',
-      startedAt: now,
-      updatedAt: now,
-      tries: [],
-      timeSpentMs: 0,
-    };
-    await this.db.attempts.add(attempt);
-    return attempt;
+    return this.db.transaction('rw', this.db.attempts, async () => {
+      const existing = await this.latestAttempt(contentId);
+      if (existing) return existing;
+      const now = this.now();
+      const attempt: Attempt = {
+        id: newId(),
+        contentId,
+        contentVersion: version,
+        status: 'in-progress',
+        startedAt: now,
+        updatedAt: now,
+        tries: [],
+        timeSpentMs: 0,
+      };
+      await this.db.attempts.add(attempt);
+      return attempt;
+    });
   }
 
-  async updateAttempt(id: string, changes: Partial<Attempt>): Promise<void> {
-    await this.db.attempts.update(id, { ...changes, updatedAt: Date.now() });
+  async updateAttempt(id: string, changes: Partial<Omit<Attempt, 'id' | 'tries'>>): Promise<void> {
+    await this.db.attempts.update(id, { ...changes, updatedAt: this.now() });
+  }
+
+  async addStudyTime(id: string, ms: number): Promise<void> {
+    if (ms <= 0) return;
+    await this.db.attempts
+      .where({ id })
+      .modify((a) => {
+        a.timeSpentMs = (a.timeSpentMs ?? 0) + Math.round(ms);
+      });
   }
 
   async recordVisit(attemptId: string, pageId: string, location: string): Promise<void> {
     const at = this.now();
     await this.db.transaction('rw', this.db.visits, this.db.attempts, async () => {
-      await this.db.visits.add({ id: newId(), attemptId, pageId, at });
+      const seen = await this.db.visits.where({ attemptId, pageId }).count();
+      if (seen === 0) await this.db.visits.add({ id: newId(), attemptId, pageId, at });
       await this.db.attempts.update(attemptId, { location, updatedAt: at });
     });
   }
 
   async recordAnswer(answer: Omit<Answer, 'id' | 'at'>): Promise<Answer> {
     const stored: Answer = { ...answer, id: newId(), at: this.now() };
-    await this.db.answers.add(stored);
+    await this.db.transaction('rw', this.db.answers, this.db.attempts, async () => {
+      await this.db.answers.add(stored);
+      await this.db.attempts.update(answer.attemptId, { updatedAt: stored.at });
+    });
     return stored;
   }
 
-  async finishTry(attemptId: string, tries: TestTry[]): Promise<void> {
-    await this.db.attempts.update(attemptId, { tries, openTry: undefined, updatedAt: Date.now() });
+  /** Opens a final-test try with the questions `draw` picks, unless one is already open. */
+  async openTry(attemptId: string, draw: () => string[]): Promise<Attempt['openTry']> {
+    return this.db.transaction('rw', this.db.attempts, async () => {
+      const attempt = await this.db.attempts.get(attemptId);
+      if (!attempt) throw new Error(`attempt ${attemptId} is missing`);
+      if (attempt.openTry) return attempt.openTry;
+      const openTry = { no: attempt.tries.length + 1, questionIds: draw(), startedAt: this.now() };
+      await this.db.attempts.update(attemptId, { openTry, location: 'test', updatedAt: openTry.startedAt });
+      return openTry;
+    });
   }
+
+  /** Closes the open try with its result; a try another tab already closed is not added twice. */
+  async finishTry(attemptId: string, result: TestTry): Promise<Attempt> {
+    return this.db.transaction('rw', this.db.attempts, async () => {
+      const attempt = await this.db.attempts.get(attemptId);
+      if (!attempt) throw new Error(`attempt ${attemptId} is missing`);
+      const tries = attempt.tries.some((t) => t.no === result.no) ? attempt.tries : [...attempt.tries, result];
+      const updated: Attempt = { ...attempt, tries, openTry: undefined, updatedAt: this.now() };
+      await this.db.attempts.put(updated);
+      return updated;
+    });
+  }
+
+  /** Marks the attempt completed and issues its certificate, once. */
+  async completeAttempt(attemptId: string, certificate: Omit<Certificate, 'id' | 'issuedAt' | 'attemptId'>): Promise<void> {
+    const now = this.now();
+    await this.db.transaction('rw', this.db.attempts, this.db.certificates, async () => {
+      const attempt = await this.db.attempts.get(attemptId);
+      if (!attempt || attempt.status === 'completed') return;
+      await this.db.attempts.update(attemptId, { status: 'completed', finishedAt: now, updatedAt: now });
+      await this.db.certificates.add({ ...certificate, id: newId(), attemptId, issuedAt: now });
+    });
+  }
+
+  async certificates(): Promise<Certificate[]> {
+    return this.db.certificates.orderBy('contentId').toArray();
+  }
+
+  /** Deletes every record on this device: progress, answers, game sessions, certificates, profile. */
+  async deleteAll(): Promise<void> {
+    await this.db.transaction('rw', this.db.tables, async () => {
+      await Promise.all(this.db.tables.map((table) => table.clear()));
+    });
+  }
+}
+
+/** Asks the browser to keep our storage under pressure; returns whether it now does. */
+export async function requestPersistence(): Promise<'granted' | 'denied' | 'unsupported'> {
+  if (!navigator.storage?.persist) return 'unsupported';
+  if (await navigator.storage.persisted()) return 'granted';
+  return (await navigator.storage.persist()) ? 'granted' : 'denied';
+}
+
+export async function isPersisted(): Promise<boolean | 'unsupported'> {
+  if (!navigator.storage?.persisted) return 'unsupported';
+  return navigator.storage.persisted();
 }

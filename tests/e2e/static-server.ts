@@ -32,7 +32,8 @@ export async function serveFolder(folder: string, prefix = '/'): Promise<{ url: 
       res.writeHead(404).end();
       return;
     }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    // CORS lets the site run inside a sandboxed (opaque-origin) iframe, as some LMSs embed content.
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'access-control-allow-origin': '*' });
     createReadStream(file).pipe(res);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

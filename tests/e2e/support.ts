@@ -1,6 +1,6 @@
 /** Helpers for browser journeys: the compiled course as answer key, and ways to answer questions. */
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { buildContent } from '../../src/content/build-content';
 import type { CompiledCourse, Question } from '../../src/content/schema';
@@ -16,7 +16,7 @@ export function shippedCourse(id: string, lang: 'fi' | 'sv' | 'en' = 'fi'): Comp
  * Answers the question inside `scope` (a CSS selector) right or wrong, by keyboard where the
  * question type is about keyboard operation (ordering), else by the ordinary controls.
  */
-export async function answer(page: Page, scope: string, question: Question, right: boolean): Promise<void> {
+export async function answer(page: Page | Frame, scope: string, question: Question, right: boolean): Promise<void> {
   const box = page.locator(scope);
   switch (question.type) {
     case 'single': {
@@ -42,8 +42,7 @@ export async function answer(page: Page, scope: string, question: Question, righ
         const id = question.items[target]!.id;
         for (let order = await readOrder(); order.indexOf(id) > target; ) {
           const before = order.indexOf(id);
-          await box.locator(`button[data-focus="${id}-up"]`).focus();
-          await page.keyboard.press('Enter');
+          await box.locator(`button[data-focus="${id}-up"]`).press('Enter');
           // Wait until the move shows before deciding on the next one.
           await expect.poll(async () => (order = await readOrder()).indexOf(id)).toBe(before - 1);
         }

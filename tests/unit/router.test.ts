@@ -4,6 +4,7 @@ import { href, parseHash, type Route } from '../../src/app/router';
 describe('hash routes', () => {
   const routes: Route[] = [
     { name: 'catalogue' },
+    { name: 'my-learning' },
     { name: 'course', courseId: 'avoin-hallinto' },
     { name: 'page', courseId: 'avoin-hallinto', moduleId: 'perusteet', pageId: 'lyhyesti' },
     { name: 'test', courseId: 'c' },

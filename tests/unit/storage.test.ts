@@ -1,55 +1,117 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ProgressStore } from '../../src/storage/progress';
 
 let n = 0;
-const fresh = () => ProgressStore.open(`test-${++n}`);
+const freshName = () => `test-${++n}`;
 
 describe('progress store on IndexedDB (fake-indexeddb)', () => {
-  afterEach(() => undefined);
-
   it('opens persistently when IndexedDB works', async () => {
-    const store = await fresh();
-    expect(store.persistent).toBe(true);
+    expect((await ProgressStore.open(freshName())).persistent).toBe(true);
   });
 
-  it('records visits and answers as they happen and loads them back', async () => {
-    const name = `test-${++n}`;
+  it('records visits and answers as they happen and loads them back after a reopen', async () => {
+    const name = freshName();
     const store = await ProgressStore.open(name);
     const attempt = await store.startAttempt('c', '1.0.0');
     await store.recordVisit(attempt.id, 'p1', 'm1/p1');
     await store.recordVisit(attempt.id, 'p2', 'm1/p2');
+    await store.recordVisit(attempt.id, 'p1', 'm1/p1');
     await store.recordAnswer({ attemptId: attempt.id, questionId: 'q1', context: 'check', response: { type: 'single', option: 'a' }, correct: false });
     await store.recordAnswer({ attemptId: attempt.id, questionId: 'q1', context: 'check', response: { type: 'single', option: 'b' }, correct: true });
+    store.db.close();
 
-    // A second store on the same database stands for a reopened browser.
     const reopened = await ProgressStore.open(name);
-    const snapshot = await reopened.loadAttempt('c', '1.0.0');
-    expect(snapshot?.attempt.location).toBe('m1/p2');
+    const snapshot = await reopened.loadAttempt('c');
+    expect(snapshot?.attempt.location).toBe('m1/p1');
     expect([...snapshot!.visited].sort()).toEqual(['p1', 'p2']);
+    expect(await reopened.db.visits.count()).toBe(2); // a page seen twice is one visit
     expect(snapshot!.answers.map((a) => a.response)).toEqual([
       { type: 'single', option: 'a' },
       { type: 'single', option: 'b' },
     ]);
   });
 
-  it('keeps attempts per content version apart', async () => {
-    const store = await fresh();
-    await store.startAttempt('c', '1.0.0');
-    expect(await store.loadAttempt('c', '2.0.0')).toBeNull();
-    expect(await store.loadAttempt('c', '1.0.0')).not.toBeNull();
+  it('keeps one attempt per course even when two tabs start it at once', async () => {
+    const name = freshName();
+    const [tabA, tabB] = await Promise.all([ProgressStore.open(name), ProgressStore.open(name)]);
+    const [a, b] = await Promise.all([tabA.startAttempt('c', '1.0.0'), tabB.startAttempt('c', '1.0.0')]);
+    expect(a.id).toBe(b.id);
+    expect(await tabA.db.attempts.count()).toBe(1);
   });
 
-  it('stores the final-test tries and the learner profile', async () => {
-    const store = await fresh();
+  it('loses no final-test try when two tabs finish tries', async () => {
+    const name = freshName();
+    const [tabA, tabB] = await Promise.all([ProgressStore.open(name), ProgressStore.open(name)]);
+    const attempt = await tabA.startAttempt('c', '1.0.0');
+    const opened = await tabA.openTry(attempt.id, () => ['q1', 'q2']);
+    const again = await tabB.openTry(attempt.id, () => ['q3', 'q4']);
+    expect(again).toEqual(opened); // the other tab continues the same try
+    await tabA.finishTry(attempt.id, { no: 1, questionIds: ['q1', 'q2'], percent: 50, passed: false, finishedAt: 1 });
+    await tabB.finishTry(attempt.id, { no: 1, questionIds: ['q1', 'q2'], percent: 50, passed: false, finishedAt: 2 });
+    const second = await tabB.openTry(attempt.id, () => ['q5', 'q6']);
+    expect(second?.no).toBe(2);
+    await tabB.finishTry(attempt.id, { no: 2, questionIds: ['q5', 'q6'], percent: 100, passed: true, finishedAt: 3 });
+    const stored = await tabA.latestAttempt('c');
+    expect(stored?.tries.map((t) => t.no)).toEqual([1, 2]);
+    expect(stored?.openTry).toBeUndefined();
+  });
+
+  it('opens an attempt made on an earlier content version', async () => {
+    const store = await ProgressStore.open(freshName());
+    await store.startAttempt('c', '1.0.0');
+    const again = await store.startAttempt('c', '2.0.0');
+    expect(again.contentVersion).toBe('1.0.0');
+    expect((await store.loadAttempt('c'))?.attempt.id).toBe(again.id);
+  });
+
+  it('completes an attempt once, with one certificate, and counts study time', async () => {
+    const store = await ProgressStore.open(freshName());
     const attempt = await store.startAttempt('c', '1.0.0');
-    await store.updateAttempt(attempt.id, { openTry: { no: 1, questionIds: ['a', 'b'], startedAt: 1 } });
-    await store.finishTry(attempt.id, [{ no: 1, questionIds: ['a', 'b'], percent: 50, passed: false, finishedAt: 2 }]);
-    const loaded = await store.latestAttempt('c', '1.0.0');
-    expect(loaded?.openTry).toBeUndefined();
-    expect(loaded?.tries).toHaveLength(1);
+    await store.addStudyTime(attempt.id, 30_000);
+    await store.addStudyTime(attempt.id, 15_000);
+    const cert = { contentId: 'c', contentVersion: '1.0.0', title: 'C', percent: 90 };
+    await store.completeAttempt(attempt.id, cert);
+    await store.completeAttempt(attempt.id, cert);
+    const stored = await store.latestAttempt('c');
+    expect(stored?.status).toBe('completed');
+    expect(stored?.timeSpentMs).toBe(45_000);
+    expect(await store.certificates()).toHaveLength(1);
+  });
+
+  it('notifies live observers of changes made through another connection', async () => {
+    const name = freshName();
+    const [tabA, tabB] = await Promise.all([ProgressStore.open(name), ProgressStore.open(name)]);
+    const seen: number[] = [];
+    const done = new Promise<void>((resolve) => {
+      const sub = tabA.observeAttempt(
+        'c',
+        (snap) => {
+          seen.push(snap?.visited.size ?? -1);
+          if (snap?.visited.has('p1')) {
+            sub.unsubscribe();
+            resolve();
+          }
+        },
+        (e) => {
+          throw e;
+        },
+      );
+    });
+    const attempt = await tabB.startAttempt('c', '1.0.0');
+    await tabB.recordVisit(attempt.id, 'p1', 'm/p1');
+    await done;
+    expect(seen.at(-1)).toBe(1);
+  });
+
+  it('deletes everything', async () => {
+    const store = await ProgressStore.open(freshName());
+    const attempt = await store.startAttempt('c', '1.0.0');
+    await store.recordVisit(attempt.id, 'p1', 'm/p1');
     await store.saveProfile({ name: 'Maija' });
-    expect((await store.getProfile()).name).toBe('Maija');
+    await store.deleteAll();
+    expect(await store.loadAttempt('c')).toBeNull();
+    expect((await store.getProfile()).name).toBe('');
   });
 });
 
@@ -65,6 +127,6 @@ describe('progress store without IndexedDB', () => {
     expect(store.persistent).toBe(false);
     const attempt = await store.startAttempt('c', '1.0.0');
     await store.recordVisit(attempt.id, 'p1', 'm/p1');
-    expect((await store.loadAttempt('c', '1.0.0'))?.visited.has('p1')).toBe(true);
+    expect((await store.loadAttempt('c'))?.visited.has('p1')).toBe(true);
   });
 });

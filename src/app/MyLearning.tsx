@@ -1,0 +1,218 @@
+/** "My learning": attempts, scores, certificates and time, plus export, import and deletion. */
+import { liveQuery } from 'dexie';
+import { useEffect, useState } from 'preact/hooks';
+import type { Lang } from '../content/schema';
+import { formatDate, formatDateTime, formatMinutes, t } from '../i18n';
+import type { Attempt, Certificate } from '../storage/db';
+import { isPersisted, requestPersistence } from '../storage/progress';
+import { bestTry } from '../course/completion';
+import { announce } from './announce';
+import { catalogue, findEntry } from './content';
+import { useStore } from './context';
+import { href } from './router';
+import { useViewFocus } from './useViewFocus';
+
+type Message = { kind: 'ok' | 'error'; text: string } | null;
+
+export function MyLearning({ lang }: { lang: Lang }) {
+  const heading = useViewFocus(t('my.title'), 'my-learning');
+  const store = useStore();
+  const [attempts, setAttempts] = useState<Attempt[]>([]);
+  const [certificates, setCertificates] = useState<Certificate[]>([]);
+  const [persisted, setPersisted] = useState<boolean | 'unsupported' | null>(null);
+  const [message, setMessage] = useState<Message>(null);
+  const [confirming, setConfirming] = useState(false);
+
+  useEffect(() => {
+    const subscription = liveQuery(async () => [await store.allAttempts(), await store.certificates()] as const).subscribe({
+      next: ([a, c]) => {
+        setAttempts(a);
+        setCertificates(c);
+      },
+      error: (e) => setMessage({ kind: 'error', text: String(e) }),
+    });
+    void isPersisted().then(setPersisted);
+    return () => subscription.unsubscribe();
+  }, [store]);
+
+  const say = (m: Message) => {
+    setMessage(m);
+    if (m) announce(m.text);
+  };
+  const titleOf = (contentId: string) => {
+    const entry = findEntry(contentId);
+    return entry?.title[lang] ?? entry?.title[entry.languages[0]!] ?? contentId;
+  };
+
+  const exportAll = async () => {
+    const { exportProgress } = await import('../storage/transfer');
+    const file = await exportProgress(store.db);
+    const blob = new Blob([JSON.stringify(file, null, 2)], { type: 'application/json' });
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(blob);
+    link.download = `kohtaamo-edistyminen-${new Date().toISOString().slice(0, 10)}.json`;
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+    say({ kind: 'ok', text: t('my.exported') });
+  };
+
+  const importFile = async (event: Event) => {
+    const input = event.currentTarget as HTMLInputElement;
+    const file = input.files?.[0];
+    if (!file) return;
+    const { parseImport, mergeProgress, ImportRefused } = await import('../storage/transfer');
+    try {
+      const data = parseImport(await file.text(), new Set(catalogue.map((c) => c.id)));
+      const result = await mergeProgress(store.db, data);
+      say({ kind: 'ok', text: t('my.imported', { added: result.added, updated: result.updated, unchanged: result.unchanged }) });
+    } catch (e) {
+      if (e instanceof ImportRefused) say({ kind: 'error', text: t(`my.refused.${e.reason}`, { details: e.details }) });
+      else say({ kind: 'error', text: t('my.importFailed', { error: e instanceof Error ? e.message : String(e) }) });
+    } finally {
+      input.value = '';
+    }
+  };
+
+  const deleteAll = async () => {
+    try {
+      await store.deleteAll();
+      setConfirming(false);
+      say({ kind: 'ok', text: t('my.deleted') });
+      document.getElementById('delete-start')?.focus();
+    } catch (e) {
+      say({ kind: 'error', text: t('my.deleteFailed', { error: String(e) }) });
+    }
+  };
+
+  const persist = async () => {
+    const outcome = await requestPersistence();
+    setPersisted(outcome === 'unsupported' ? 'unsupported' : outcome === 'granted');
+    say({ kind: outcome === 'granted' ? 'ok' : 'error', text: t(`my.persist.${outcome}`) });
+  };
+
+  return (
+    <section class="my-learning">
+      <h1 tabIndex={-1} ref={heading}>
+        {t('my.title')}
+      </h1>
+      <p class="lead">{t('my.lead')}</p>
+      {message && (
+        <div class={`notice ${message.kind === 'ok' ? 'notice-ok' : 'notice-error'}`} role={message.kind === 'ok' ? 'status' : 'alert'}>
+          {message.text}
+        </div>
+      )}
+
+      <h2>{t('my.attempts')}</h2>
+      {attempts.length === 0 ? (
+        <p>{t('my.noAttempts')}</p>
+      ) : (
+        <div class="table-wrap">
+          <table>
+            <caption class="visually-hidden">{t('my.attempts')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('my.col.content')}</th>
+                <th scope="col">{t('catalogue.status')}</th>
+                <th scope="col">{t('my.col.score')}</th>
+                <th scope="col">{t('my.col.time')}</th>
+                <th scope="col">{t('my.col.dates')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {attempts.map((a) => {
+                const best = bestTry(a.tries);
+                return (
+                  <tr key={a.id}>
+                    <th scope="row">
+                      <a href={href({ name: 'course', courseId: a.contentId })}>{titleOf(a.contentId)}</a>
+                      <span class="small"> ({t('my.version', { version: a.contentVersion })})</span>
+                    </th>
+                    <td>{t(`status.${a.status}`)}</td>
+                    <td>{best ? t('my.scoreValue', { percent: best.percent, count: a.tries.length }) : '–'}</td>
+                    <td>{formatMinutes(a.timeSpentMs)}</td>
+                    <td>
+                      {t('my.started', { date: formatDateTime(a.startedAt) })}
+                      <br />
+                      {a.finishedAt ? t('my.finished', { date: formatDateTime(a.finishedAt) }) : t('my.lastActive', { date: formatDateTime(a.updatedAt) })}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      <h2>{t('my.certificates')}</h2>
+      {certificates.length === 0 ? (
+        <p>{t('my.noCertificates')}</p>
+      ) : (
+        <ul>
+          {certificates.map((c) => (
+            <li key={c.id}>
+              <a href={href({ name: 'certificate', courseId: c.contentId })}>{titleOf(c.contentId)}</a>
+              {' – '}
+              {formatDate(c.issuedAt)}
+              {c.percent !== undefined && `, ${c.percent} %`}
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <h2>{t('my.storage')}</h2>
+      <p>
+        {!store.persistent
+          ? t('storage.memoryOnly')
+          : persisted === true
+            ? t('my.persist.granted')
+            : persisted === 'unsupported'
+              ? t('my.persist.unsupported')
+              : t('my.persist.notYet')}
+      </p>
+      {store.persistent && persisted === false && (
+        <button type="button" class="secondary" onClick={persist}>
+          {t('my.persist.ask')}
+        </button>
+      )}
+
+      <h2>{t('my.transfer')}</h2>
+      <p>{t('my.transferLead')}</p>
+      <div class="actions">
+        <button type="button" onClick={exportAll}>
+          {t('my.export')}
+        </button>
+      </div>
+      <div class="file-field">
+        <label for="import-file">{t('my.import')}</label>
+        <input id="import-file" type="file" accept="application/json,.json" onChange={importFile} aria-describedby="import-help" />
+        <p id="import-help" class="small">
+          {t('my.importHelp')}
+        </p>
+      </div>
+
+      <h2>{t('my.delete')}</h2>
+      <p>{t('my.deleteLead')}</p>
+      {confirming ? (
+        <div class="notice notice-warning" role="alertdialog" aria-labelledby="delete-question">
+          <p id="delete-question">
+            <strong>{t('my.deleteConfirm')}</strong>
+          </p>
+          <div class="actions">
+            <button type="button" class="danger" onClick={deleteAll} ref={(el) => el?.focus()}>
+              {t('my.deleteYes')}
+            </button>
+            <button type="button" class="secondary" onClick={() => setConfirming(false)}>
+              {t('my.deleteNo')}
+            </button>
+          </div>
+        </div>
+      ) : (
+        <button type="button" id="delete-start" class="secondary" onClick={() => setConfirming(true)}>
+          {t('my.deleteStart')}
+        </button>
+      )}
+    </section>
+  );
+}
