@@ -1,15 +1,27 @@
 import { render } from 'preact';
-import { initI18n } from '../i18n';
+import { initI18n, t } from '../i18n';
 import { ProgressStore } from '../storage/progress';
 import { StoreContext } from './context';
 import { App } from './App';
 import './styles.css';
 
 async function start() {
-  const store = await ProgressStore.open();
+  await initI18n('fi');
+  const root = document.getElementById('app')!;
+  const store = await ProgressStore.open('kohtaamo', {
+    // The app cannot start until the other tab lets the upgrade run: say so in plain DOM.
+    onBlocked: () => {
+      const notice = document.createElement('p');
+      notice.className = 'notice notice-warning';
+      notice.setAttribute('role', 'alert');
+      notice.textContent = t('storage.upgrade-blocked');
+      root.replaceChildren(notice);
+    },
+  });
+  root.replaceChildren();
   const profile = await store.getProfile().catch(() => undefined);
   const lang = profile?.lang ?? 'fi';
-  await initI18n(lang);
+  if (lang !== 'fi') await initI18n(lang);
   render(
     <StoreContext.Provider value={store}>
       <App store={store} lang={lang} />

@@ -23,7 +23,7 @@ export interface AttemptSnapshot {
 }
 
 /** Something about storage the learner should be told (shown by the app shell). */
-export type StorageNotice = 'upgrade-blocked' | 'closed-by-other-tab';
+export type StorageNotice = 'closed-by-other-tab';
 
 export class ProgressStore {
   private lastAt = 0;
@@ -34,7 +34,6 @@ export class ProgressStore {
     /** False when IndexedDB is unavailable and progress lives in memory only. */
     readonly persistent: boolean,
   ) {
-    db.on('blocked', () => this.notify('upgrade-blocked'));
     db.on('versionchange', () => {
       // A newer Kohtaamo opened in another tab: step aside so its upgrade can run.
       db.close();
@@ -43,9 +42,15 @@ export class ProgressStore {
     });
   }
 
-  /** @param indexedDB another IndexedDB implementation (tests use it to stand for a blocked one) */
-  static async open(name = 'kohtaamo', indexedDB?: IDBFactory): Promise<ProgressStore> {
+  /**
+   * @param options.indexedDB another IndexedDB implementation (tests use it to stand for a blocked one)
+   * @param options.onBlocked called when an older Kohtaamo in another tab holds up a schema
+   *   upgrade; opening waits until that tab is closed, so the app cannot render before then
+   */
+  static async open(name = 'kohtaamo', options: { indexedDB?: IDBFactory; onBlocked?: () => void } = {}): Promise<ProgressStore> {
+    const { indexedDB, onBlocked } = options;
     const db = openDatabase(name, indexedDB && { indexedDB, IDBKeyRange });
+    if (onBlocked) db.on('blocked', onBlocked);
     try {
       await db.open();
       return new ProgressStore(db, true);

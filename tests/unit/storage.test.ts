@@ -115,6 +115,29 @@ describe('progress store on IndexedDB (fake-indexeddb)', () => {
   });
 });
 
+describe('schema upgrade held up by another tab', () => {
+  it('reports it, then opens once the other tab lets go', async () => {
+    const name = freshName();
+    // An older Kohtaamo in another tab: a raw connection at schema version 1 that does not close.
+    const old = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open(name, 10); // Dexie stores version n as n * 10
+      request.onupgradeneeded = () => request.result.createObjectStore('profile', { keyPath: 'key' });
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    let blocked = 0;
+    const opening = ProgressStore.open(name, {
+      onBlocked: () => {
+        blocked++;
+        old.close(); // the learner closes the other tab
+      },
+    });
+    const store = await opening;
+    expect(blocked).toBe(1);
+    expect(store.persistent).toBe(true);
+  });
+});
+
 describe('progress store without IndexedDB', () => {
   it('falls back to memory and still works', async () => {
     // Private mode or a blocked third-party iframe: opening IndexedDB throws.
@@ -123,7 +146,7 @@ describe('progress store without IndexedDB', () => {
         throw new DOMException('The user denied permission to access the database.', 'SecurityError');
       },
     } as unknown as IDBFactory;
-    const store = await ProgressStore.open('blocked', blocked);
+    const store = await ProgressStore.open('blocked', { indexedDB: blocked });
     expect(store.persistent).toBe(false);
     const attempt = await store.startAttempt('c', '1.0.0');
     await store.recordVisit(attempt.id, 'p1', 'm/p1');
