@@ -9,12 +9,30 @@ import { MessageView } from './MessageView';
 import { useRoute } from './router';
 import type { ProgressStore, StorageNotice } from '../storage/progress';
 import { MyLearning } from './MyLearning';
+import type { PackageInfo } from '../lms/package-mode';
+import type { LmsLink, LmsSaveState } from '../lms/lms-link';
+import { href, locationRoute } from './router';
 
-export function App({ store, lang }: { store: ProgressStore; lang: Lang }) {
+interface AppProps {
+  store: ProgressStore;
+  lang: Lang;
+  /** Set when running as a SCORM package: one course, no catalogue. */
+  pkg?: PackageInfo | null;
+  lms?: LmsLink | null;
+}
+
+export function App({ store, lang, pkg = null, lms = null }: AppProps) {
   const route = useRoute();
   const [notice, setNotice] = useState<StorageNotice | null>(null);
+  const [lmsState, setLmsState] = useState<LmsSaveState | null>(null);
   useEffect(mountLiveRegion, []);
   useEffect(() => store.onNotice(setNotice), [store]);
+  useEffect(() => lms?.onStateChange(setLmsState), [lms]);
+  // A package has no catalogue: its start is the course, at the place the learner left off.
+  useEffect(() => {
+    if (!pkg || route.name !== 'catalogue' && route.name !== 'my-learning') return;
+    void store.latestAttempt(pkg.courseId).then((attempt) => location.replace(href(locationRoute(pkg.courseId, attempt?.location))));
+  }, [pkg, route.name, store]);
 
   const skip = (e: Event) => {
     e.preventDefault(); // the hash belongs to the router
@@ -28,9 +46,15 @@ export function App({ store, lang }: { store: ProgressStore; lang: Lang }) {
       </a>
       <header class="site-header">
         <div class="site-header-inner">
-          <a class="brand" href="#/">
+          <a class="brand" href={pkg ? href({ name: 'course', courseId: pkg.courseId }) : '#/'}>
             {t('app.name')}
           </a>
+          {lmsState && (
+            <p class={`lms-state lms-${lmsState}`} role="status">
+              {t(`lms.${lmsState}`)}
+            </p>
+          )}
+          {!pkg && (
           <nav aria-label={t('nav.main')}>
             <ul>
               <li>
@@ -45,6 +69,7 @@ export function App({ store, lang }: { store: ProgressStore; lang: Lang }) {
               </li>
             </ul>
           </nav>
+          )}
         </div>
       </header>
       {!store.persistent && (

@@ -3,6 +3,7 @@ import { initI18n, t } from '../i18n';
 import { ProgressStore } from '../storage/progress';
 import { StoreContext } from './context';
 import { App } from './App';
+import { packageInfo, startLms } from '../lms/package-mode';
 import './styles.css';
 
 async function start() {
@@ -22,9 +23,11 @@ async function start() {
   const profile = await store.getProfile().catch(() => undefined);
   const lang = profile?.lang ?? 'fi';
   if (lang !== 'fi') await initI18n(lang);
+  const pkg = packageInfo();
+  const lms = pkg ? await startLms(pkg, store, lang) : null;
   render(
     <StoreContext.Provider value={store}>
-      <App store={store} lang={lang} />
+      <App store={store} lang={lang} pkg={pkg} lms={lms?.link ?? null} />
     </StoreContext.Provider>,
     document.getElementById('app')!,
   );

@@ -5,6 +5,7 @@ import { courseMetaSchema, LANGUAGES, type CatalogueEntry, type CompiledCourse, 
 import { parseModule, type ParsedModule } from './module-parser.ts';
 import { answerKey, compileQuestionBank, type QuestionBank } from './question-compiler.ts';
 import type { ProblemList } from './problems.ts';
+import { SUSPEND_LIMIT_12, worstCaseSuspendLength } from '../lms/suspend.ts';
 import { check, lineOf, parseYaml, type YamlSource } from './yaml-source.ts';
 
 export interface CourseBuild {
@@ -51,6 +52,10 @@ export function compileCourse(root: string, dir: string, problems: ProblemList):
     }
     const result = compileLanguage(root, dir, lang, meta, metaSrc, assets, problems);
     compiled[lang] = result.course;
+    const resumeSize = worstCaseSuspendLength(result.course);
+    if (resumeSize > SUSPEND_LIMIT_12) {
+      problems.add(metaSrc.file, 1, '(scorm)', `resume data (${lang}) can reach ${resumeSize} characters; SCORM 1.2 allows ${SUSPEND_LIMIT_12}: use fewer questions or pages`);
+    }
     questionLines[lang] = result.questionLines;
   }
   checkTranslationsAgree(root, dir, languages, compiled, questionLines, problems);

@@ -214,6 +214,47 @@ export class ProgressStore {
     return this.db.certificates.orderBy('contentId').toArray();
   }
 
+  /**
+   * Replaces this content's progress with `state` (what the LMS holds): the LMS is the source of
+   * truth on relaunch. Keeps the local attempt id, so certificates stay linked.
+   */
+  async replaceAttempt(contentId: string, state: import('../lms/suspend').ResumeState): Promise<void> {
+    const { db } = this;
+    await db.transaction('rw', [db.attempts, db.visits, db.answers, db.certificates], async () => {
+      const existing = await db.attempts.where({ contentId }).toArray();
+      const keep = existing.sort((a, b) => a.startedAt - b.startedAt).at(-1);
+      for (const old of existing) {
+        await db.visits.where({ attemptId: old.id }).delete();
+        await db.answers.where({ attemptId: old.id }).delete();
+        if (old !== keep) await db.attempts.delete(old.id);
+      }
+      const id = keep?.id ?? newId();
+      await db.attempts.put({
+        id,
+        contentId,
+        contentVersion: state.contentVersion,
+        status: state.completed ? 'completed' : 'in-progress',
+        location: state.location,
+        startedAt: keep?.startedAt ?? state.updatedAt,
+        finishedAt: state.completed ? state.finishedAt : undefined,
+        tries: state.tries,
+        openTry: state.openTry && { no: state.openTry.no, questionIds: state.openTry.questionIds, startedAt: state.openTry.startedAt },
+        timeSpentMs: state.timeSpentMs,
+        updatedAt: state.updatedAt,
+      });
+      let at = state.updatedAt - 1000;
+      await db.visits.bulkAdd(state.visited.map((pageId) => ({ id: newId(), attemptId: id, pageId, at })));
+      const answers = (context: string, list: Record<string, import('../course/scoring').Response>) =>
+        Object.entries(list).map(([questionId, response]) => ({ id: newId(), attemptId: id, questionId, context, response, correct: null, at: ++at }));
+      const lastTry = state.tries.at(-1);
+      await db.answers.bulkAdd([
+        ...answers('check', state.checks),
+        ...(lastTry ? answers(`test:${lastTry.no}`, state.lastTryAnswers) : []),
+        ...(state.openTry ? answers(`test:${state.openTry.no}`, state.openTry.answers) : []),
+      ]);
+    });
+  }
+
   /** Deletes every record on this device: progress, answers, game sessions, certificates, profile. */
   async deleteAll(): Promise<void> {
     await this.db.transaction('rw', this.db.tables, async () => {

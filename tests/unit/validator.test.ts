@@ -27,6 +27,7 @@ describe('content validator', () => {
         'content/courses/bad-refs/fi/osa.md:28: block: unknown block "callot"; use one of image, callout, readmore, keypoints, quote, links, practice, quiz',
         'content/courses/bad-refs/fi/questions.yaml:12: questions[2] (q-kaksi): a single-choice question needs exactly one correct option (has 0)',
         'content/courses/bad-refs/fi/questions.yaml:21: questions[3] (q-yksi).id: duplicate question id "q-yksi" (first on line 2)',
+        'content/courses/too-big/course.yaml:1: (scorm): resume data (fi) can reach 4731 characters; SCORM 1.2 allows 4096: use fewer questions or pages',
         'content/courses/unreachable/course.yaml:15: finalTest.pool[2]: "q-pohdinta" is a reflection, which is never scored and cannot be in the final test',
         'content/courses/unreachable/course.yaml:4: passMark: the final test cannot reach the pass mark 60 %: a draw can score at most 50 %',
       ].sort(),

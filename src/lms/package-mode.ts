@@ -1,0 +1,37 @@
+/** A SCORM package opens straight into its one course and talks to the LMS that launched it. */
+import type { Lang } from '../content/schema';
+import { loadCourse } from '../app/content';
+import type { ProgressStore } from '../storage/progress';
+import type { ScormVersion } from './formats';
+import { LmsLink } from './lms-link';
+
+export interface PackageInfo {
+  courseId: string;
+  version: ScormVersion;
+}
+
+/** Read from the meta tags the packager writes into index.html; null on the ordinary site. */
+export function packageInfo(doc: Document = document): PackageInfo | null {
+  const courseId = doc.querySelector<HTMLMetaElement>('meta[name="kohtaamo-package"]')?.content;
+  const version = doc.querySelector<HTMLMetaElement>('meta[name="kohtaamo-scorm"]')?.content;
+  if (!courseId || (version !== '1.2' && version !== '2004')) return null;
+  return { courseId, version };
+}
+
+/**
+ * Connects to the LMS (none found: standalone on IndexedDB, no error), restores its data, and
+ * follows the course from then on. Returns the link, the learner's name and language preference.
+ */
+export async function startLms(pkg: PackageInfo, store: ProgressStore, lang: Lang): Promise<{ link: LmsLink | null; lmsLang: string }> {
+  const link = LmsLink.connect(pkg.version);
+  if (!link) return { link: null, lmsLang: '' };
+  const name = link.learnerName();
+  if (name) await store.saveProfile({ name });
+  const lmsLang = link.learnerLanguage();
+  const course = await loadCourse(pkg.courseId, lang);
+  if (course) {
+    await link.restore(store, course);
+    link.follow(store, course);
+  }
+  return { link, lmsLang };
+}

@@ -1,0 +1,216 @@
+/**
+ * cmi.suspend_data: what resume needs, compactly. Pages and questions are named by id (not by
+ * position), so data written by an earlier content version still restores what still exists.
+ * SCORM 1.2 allows only 4096 characters; the validator checks every course's worst case.
+ */
+import type { CompiledCourse } from '../content/schema';
+import type { TestTry } from '../course/completion';
+import type { Response } from '../course/scoring';
+import type { AttemptSnapshot } from '../storage/progress';
+import { clip } from './formats.ts';
+
+export const SUSPEND_LIMIT_12 = 4096;
+export const SUSPEND_LIMIT_2004 = 64000;
+/** Reflections are cut to this length in the LMS copy; the full text stays on the device. */
+export const REFLECTION_CHARS = 400;
+/** Tries kept in the LMS copy: the newest ones (the best is always among the scores kept). */
+export const TRIES_KEPT = 5;
+
+export interface ResumeState {
+  /** When the attempt last changed (ms since epoch). */
+  updatedAt: number;
+  contentVersion: string;
+  location?: string;
+  visited: string[];
+  completed: boolean;
+  finishedAt?: number;
+  timeSpentMs: number;
+  /** Latest knowledge-check response per question. */
+  checks: Record<string, Response>;
+  tries: TestTry[];
+  /** Responses of the newest submitted try (for its results view). */
+  lastTryAnswers: Record<string, Response>;
+  openTry?: { no: number; questionIds: string[]; startedAt: number; answers: Record<string, Response> };
+}
+
+type Packed = [string, string, string[], ...unknown[]];
+
+function packResponse(r: Response): unknown {
+  switch (r.type) {
+    case 'single':
+      return `s${r.option}`;
+    case 'multiple':
+      return `m${r.options.join('')}`;
+    case 'truefalse':
+      return r.value ? 't' : 'f';
+    case 'ordering':
+      return `o${r.order.join('')}`;
+    case 'matching':
+      return `x${Object.entries(r.matches)
+        .map(([k, v]) => `${k}${v}`)
+        .join('')}`;
+    case 'reflection':
+      return ['r', clip(r.text, REFLECTION_CHARS)];
+  }
+}
+
+function unpackResponse(p: unknown): Response | null {
+  if (Array.isArray(p) && p[0] === 'r' && typeof p[1] === 'string') return { type: 'reflection', text: p[1] };
+  if (typeof p !== 'string' || p.length === 0) return null;
+  const body = p.slice(1);
+  switch (p[0]) {
+    case 's':
+      return { type: 'single', option: body };
+    case 'm':
+      return { type: 'multiple', options: [...body] };
+    case 't':
+      return { type: 'truefalse', value: true };
+    case 'f':
+      return { type: 'truefalse', value: false };
+    case 'o':
+      return { type: 'ordering', order: [...body] };
+    case 'x':
+      return { type: 'matching', matches: Object.fromEntries((body.match(/[a-z]\d/g) ?? []).map((m) => [m[0]!, Number(m[1])])) };
+    default:
+      return null;
+  }
+}
+
+const packAnswers = (answers: Record<string, Response>) => Object.entries(answers).map(([id, r]) => [id, packResponse(r)]);
+function unpackAnswers(list: unknown): Record<string, Response> {
+  const out: Record<string, Response> = {};
+  if (!Array.isArray(list)) return out;
+  for (const item of list) {
+    if (Array.isArray(item) && typeof item[0] === 'string') {
+      const r = unpackResponse(item[1]);
+      if (r) out[item[0]] = r;
+    }
+  }
+  return out;
+}
+
+export function encodeSuspend(state: ResumeState): string {
+  // Only the newest try keeps its question ids: its results view needs them, older ones only the score.
+  const kept = state.tries.slice(-TRIES_KEPT);
+  const tries = kept.map((t, i) => [t.no, t.percent, t.passed ? 1 : 0, t.finishedAt.toString(36), ...(i === kept.length - 1 ? [t.questionIds] : [])]);
+  const packed: Packed = [
+    'k1',
+    state.contentVersion,
+    state.visited,
+    state.updatedAt.toString(36),
+    state.location ?? '',
+    state.completed ? (state.finishedAt ?? state.updatedAt).toString(36) : 0,
+    Math.round(state.timeSpentMs / 1000),
+    packAnswers(state.checks),
+    tries,
+    packAnswers(state.lastTryAnswers),
+    state.openTry ? [state.openTry.no, state.openTry.questionIds, state.openTry.startedAt.toString(36), packAnswers(state.openTry.answers)] : 0,
+  ];
+  return JSON.stringify(packed);
+}
+
+/** Returns null for anything that is not our suspend data (empty, foreign or corrupt). */
+export function decodeSuspend(text: string): ResumeState | null {
+  if (!text) return null;
+  let p: unknown;
+  try {
+    p = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (!Array.isArray(p) || p[0] !== 'k1' || p.length < 11) return null;
+  const [, contentVersion, visited, updatedAt, location, finished, seconds, checks, tries, lastTry, openTry] = p as unknown[];
+  const num36 = (v: unknown) => (typeof v === 'string' ? parseInt(v, 36) : NaN);
+  if (typeof contentVersion !== 'string' || !Array.isArray(visited) || Number.isNaN(num36(updatedAt))) return null;
+  const state: ResumeState = {
+    contentVersion,
+    visited: visited.filter((v): v is string => typeof v === 'string'),
+    updatedAt: num36(updatedAt),
+    location: typeof location === 'string' && location ? location : undefined,
+    completed: typeof finished === 'string',
+    finishedAt: typeof finished === 'string' ? num36(finished) : undefined,
+    timeSpentMs: typeof seconds === 'number' ? seconds * 1000 : 0,
+    checks: unpackAnswers(checks),
+    tries: Array.isArray(tries)
+      ? tries.flatMap((t) =>
+          Array.isArray(t) && typeof t[0] === 'number'
+            ? [{ no: t[0], percent: Number(t[1]), passed: t[2] === 1, finishedAt: num36(t[3]), questionIds: Array.isArray(t[4]) ? t[4] : [] }]
+            : [],
+        )
+      : [],
+    lastTryAnswers: unpackAnswers(lastTry),
+  };
+  if (Array.isArray(openTry) && typeof openTry[0] === 'number' && Array.isArray(openTry[1])) {
+    state.openTry = { no: openTry[0], questionIds: openTry[1], startedAt: num36(openTry[2]), answers: unpackAnswers(openTry[3]) };
+  }
+  return state;
+}
+
+/** The resume state of a stored attempt. */
+export function resumeStateOf(snapshot: AttemptSnapshot): ResumeState {
+  const { attempt, visited, answers } = snapshot;
+  const latest = (context: string) => {
+    const out: Record<string, Response> = {};
+    for (const a of answers) if (a.context === context) out[a.questionId] = a.response;
+    return out;
+  };
+  const lastTry = attempt.tries.at(-1);
+  return {
+    updatedAt: attempt.updatedAt,
+    contentVersion: attempt.contentVersion,
+    location: attempt.location,
+    visited: [...visited],
+    completed: attempt.status === 'completed',
+    finishedAt: attempt.finishedAt,
+    timeSpentMs: attempt.timeSpentMs,
+    checks: latest('check'),
+    tries: attempt.tries,
+    lastTryAnswers: lastTry ? latest(`test:${lastTry.no}`) : {},
+    openTry: attempt.openTry && { ...attempt.openTry, answers: latest(`test:${attempt.openTry.no}`) },
+  };
+}
+
+/**
+ * The longest suspend data a course can produce: every page seen, every question answered with
+ * its longest response, the most tries kept, an open try and a finished one of the longest draw.
+ */
+export function worstCaseSuspendLength(course: CompiledCourse): number {
+  const longest = (id: string): Response => {
+    const q = course.questions[id]!;
+    switch (q.type) {
+      case 'single':
+        return { type: 'single', option: 'z' };
+      case 'multiple':
+        return { type: 'multiple', options: q.options.map((o) => o.id) };
+      case 'truefalse':
+        return { type: 'truefalse', value: false };
+      case 'ordering':
+        return { type: 'ordering', order: q.items.map((i) => i.id) };
+      case 'matching':
+        return { type: 'matching', matches: Object.fromEntries(q.pairs.map((p) => [p.id, 9])) };
+      case 'reflection':
+        return { type: 'reflection', text: 'x'.repeat(REFLECTION_CHARS) };
+    }
+  };
+  const known = (id: string) => Boolean(course.questions[id]); // content with errors is checked elsewhere
+  const checkIds = course.modules.flatMap((m) => m.pages.flatMap((p) => p.blocks.flatMap((b) => (b.type === 'quiz' ? b.questions : [])))).filter(known);
+  const test = course.finalTest && { ...course.finalTest, pool: course.finalTest.pool.filter(known) };
+  const bySize = (ids: string[]) => [...ids].sort((a, b) => JSON.stringify(packResponse(longest(b))).length + b.length - JSON.stringify(packResponse(longest(a))).length - a.length);
+  const draw = test ? bySize(test.pool).slice(0, test.draw) : [];
+  const answersOf = (ids: string[]) => Object.fromEntries(ids.map((id) => [id, longest(id)]));
+  const far = Date.UTC(2099, 11, 31);
+  const state: ResumeState = {
+    updatedAt: far,
+    contentVersion: course.version,
+    location: course.modules.flatMap((m) => m.pages.map((p) => `${m.id}/${p.id}`)).sort((a, b) => b.length - a.length)[0],
+    visited: course.modules.flatMap((m) => m.pages.map((p) => p.id)),
+    completed: true,
+    finishedAt: far,
+    timeSpentMs: 999 * 3600 * 1000,
+    checks: answersOf([...new Set(checkIds)]),
+    tries: test ? Array.from({ length: TRIES_KEPT }, (_, i) => ({ no: 100 + i, percent: 100, passed: true, finishedAt: far, questionIds: draw })) : [],
+    lastTryAnswers: answersOf(draw),
+    openTry: test ? { no: 999, questionIds: draw, startedAt: far, answers: answersOf(draw) } : undefined,
+  };
+  return encodeSuspend(state).length;
+}

@@ -1,0 +1,263 @@
+// @vitest-environment happy-dom
+/**
+ * The course's side of SCORM against scorm-again as the LMS side: every call accepted, statuses,
+ * time formats, interactions, suspend data round trip and size, resume, failing LMS.
+ */
+import 'fake-indexeddb/auto';
+import { join } from 'node:path';
+import { Scorm12API, Scorm2004API } from 'scorm-again';
+import { afterEach, describe, expect, it } from 'vitest';
+import { buildContent } from '../../src/content/build-content';
+import type { CompiledCourse } from '../../src/content/schema';
+import { LmsLink } from '../../src/lms/lms-link';
+import { formatResponse, iso8601Duration, iso8601Timestamp, scorm12Timespan, displayName } from '../../src/lms/formats';
+import { decodeSuspend, encodeSuspend, SUSPEND_LIMIT_12, worstCaseSuspendLength, type ResumeState } from '../../src/lms/suspend';
+import { ProgressStore } from '../../src/storage/progress';
+import type { Response } from '../../src/course/scoring';
+
+const content = buildContent(join(import.meta.dirname, '../..'));
+const course = content.courses.find((c) => c.meta.id === 'avoin-hallinto')!.compiled.fi!;
+const pageIds = course.modules.flatMap((m) => m.pages.map((p) => ({ moduleId: m.id, pageId: p.id })));
+
+type Log = { call: string; element?: string; ok: boolean; code?: string }[];
+const win = window as unknown as Record<string, unknown>;
+let n = 0;
+
+afterEach(() => {
+  delete win.API;
+  delete win.API_1484_11;
+});
+
+function rightAnswer(id: string): Response {
+  const q = course.questions[id]!;
+  switch (q.type) {
+    case 'single':
+      return { type: 'single', option: q.options.find((o) => o.correct)!.id };
+    case 'multiple':
+      return { type: 'multiple', options: q.options.filter((o) => o.correct).map((o) => o.id) };
+    case 'truefalse':
+      return { type: 'truefalse', value: q.answer };
+    case 'ordering':
+      return { type: 'ordering', order: q.items.map((i) => i.id) };
+    case 'matching':
+      return { type: 'matching', matches: Object.fromEntries(q.pairs.map((p) => [p.id, p.right])) };
+    case 'reflection':
+      return { type: 'reflection', text: 'Pohdin työtäni: ääkköset ja "lainausmerkit" säilyvät.' };
+  }
+}
+
+const settle = () => new Promise((r) => setTimeout(r, 80));
+
+/** Walks the whole course through the store, as the player would, and passes the test. */
+async function takeCourse(store: ProgressStore, { pass = true, upToPage = pageIds.length } = {}) {
+  const attempt = await store.startAttempt(course.id, course.version);
+  for (const { moduleId, pageId } of pageIds.slice(0, upToPage)) {
+    await store.recordVisit(attempt.id, pageId, `${moduleId}/${pageId}`);
+  }
+  const checkId = course.modules[0]!.pages.flatMap((p) => p.blocks).find((b) => b.type === 'quiz')!;
+  const qid = checkId.type === 'quiz' ? checkId.questions[0]! : '';
+  await store.recordAnswer({ attemptId: attempt.id, questionId: qid, context: 'check', response: rightAnswer(qid), correct: true });
+  if (upToPage < pageIds.length) return attempt;
+  const open = await store.openTry(attempt.id, () => course.finalTest!.pool.slice(0, course.finalTest!.draw));
+  for (const id of open!.questionIds) {
+    await store.recordAnswer({ attemptId: attempt.id, questionId: id, context: `test:${open!.no}`, response: rightAnswer(id), correct: true });
+  }
+  await store.finishTry(attempt.id, { no: open!.no, questionIds: open!.questionIds, percent: pass ? 100 : 25, passed: pass, finishedAt: Date.now() });
+  if (pass) await store.completeAttempt(attempt.id, { contentId: course.id, contentVersion: course.version, title: course.title, percent: 100 });
+  return attempt;
+}
+
+describe('SCORM formats', () => {
+  it('writes session time in each version’s format', () => {
+    expect(scorm12Timespan(0)).toBe('00:00:00.00');
+    expect(scorm12Timespan(3_723_450)).toBe('01:02:03.45');
+    expect(scorm12Timespan(1000 * 3600 * 12345)).toBe('9999:00:00.00');
+    expect(iso8601Duration(3_723_450)).toBe('PT1H2M3.45S');
+    expect(iso8601Duration(0)).toBe('PT0S');
+    expect(iso8601Timestamp(Date.UTC(2026, 10, 23, 4, 5, 6, 789))).toBe('2026-11-23T04:05:06.7Z');
+  });
+  it('writes responses within SCORM 1.2 limits', () => {
+    expect(formatResponse({ type: 'multiple', options: ['a', 'c'] }, '1.2')).toBe('a,c');
+    expect(formatResponse({ type: 'multiple', options: ['a', 'c'] }, '2004')).toBe('a[,]c');
+    expect(formatResponse({ type: 'matching', matches: { a: 1, b: 0 } }, '1.2')).toBe('a.1,b.0');
+    expect(formatResponse({ type: 'matching', matches: { a: 1, b: 0 } }, '2004')).toBe('a[.]1[,]b[.]0');
+    expect(formatResponse({ type: 'truefalse', value: false }, '1.2')).toBe('f');
+    expect(formatResponse({ type: 'reflection', text: 'x'.repeat(300) }, '1.2')).toHaveLength(255);
+    expect(displayName('Meikäläinen, Maija')).toBe('Maija Meikäläinen');
+  });
+});
+
+describe('suspend data', () => {
+  it('round-trips what resume needs', () => {
+    const state: ResumeState = {
+      updatedAt: 1_800_000_000_000,
+      contentVersion: '1.0.0',
+      location: 'perusteet/tekijat',
+      visited: ['lyhyesti', 'tekijat'],
+      completed: false,
+      timeSpentMs: 125_000,
+      checks: { a: { type: 'matching', matches: { a: 2, b: 0 } }, b: { type: 'reflection', text: 'Hyvä "kysymys", ääkkösiä' } },
+      tries: [
+        { no: 1, questionIds: [], percent: 20, passed: false, finishedAt: 1_700_000_000_000 },
+        { no: 2, questionIds: ['q1', 'q2'], percent: 50, passed: false, finishedAt: 1_800_000_000_000 },
+      ],
+      lastTryAnswers: { q1: { type: 'ordering', order: ['c', 'a', 'b'] }, q2: { type: 'multiple', options: ['a', 'd'] } },
+      openTry: { no: 3, questionIds: ['q3'], startedAt: 1_800_000_000_500, answers: { q3: { type: 'truefalse', value: false } } },
+    };
+    expect(decodeSuspend(encodeSuspend(state))).toEqual(state);
+    expect(decodeSuspend('')).toBeNull();
+    expect(decodeSuspend('not ours')).toBeNull();
+    expect(decodeSuspend('["k1"]')).toBeNull();
+  });
+
+  it('stays under 4096 characters for every shipped course, in the worst case', () => {
+    for (const c of content.courses) {
+      for (const compiled of Object.values(c.compiled)) {
+        expect(worstCaseSuspendLength(compiled!), `${c.meta.id}`).toBeLessThan(SUSPEND_LIMIT_12);
+      }
+    }
+  });
+});
+
+for (const version of ['1.2', '2004'] as const) {
+  describe(`SCORM ${version} with scorm-again as the LMS`, () => {
+    const newApi = (json?: object) => {
+      const api = version === '1.2' ? new Scorm12API({ autocommit: false, logLevel: 5 }) : new Scorm2004API({ autocommit: false, logLevel: 5 });
+      const base =
+        version === '1.2'
+          ? { core: { student_name: 'Meikäläinen, Maija', student_id: 'm1', entry: 'ab-initio' }, student_preference: { language: 'fi' } }
+          : { learner_name: 'Maija Meikäläinen', learner_id: 'm1', entry: 'ab-initio', learner_preference: { language: 'fi' } };
+      api.loadFromJSON((json ?? base) as never, 'cmi');
+      win[version === '1.2' ? 'API' : 'API_1484_11'] = api;
+      return api;
+    };
+    const cmi = (api: Scorm12API | Scorm2004API) => api.renderCMIToJSONObject() as { cmi: Record<string, any> };
+
+    it('never finds the other version’s API instead', () => {
+      win[version === '1.2' ? 'API_1484_11' : 'API'] = {};
+      expect(LmsLink.connect(version)).toBeNull();
+    });
+
+    it('reports a whole course: every call accepted, statuses, score, interactions, exit', async () => {
+      const api = newApi();
+      const log: Log = [];
+      const link = LmsLink.connect(version, (e) => log.push(e))!;
+      expect(link.learnerName()).toBe('Maija Meikäläinen');
+      const store = await ProgressStore.open(`lms-${++n}`);
+      await link.restore(store, course);
+      const first = cmi(api).cmi;
+      expect(version === '1.2' ? first.core.lesson_status : first.completion_status).toBe('incomplete');
+      const stop = link.follow(store, course);
+
+      await takeCourse(store, { pass: true });
+      await settle();
+      link.finish();
+      stop();
+      expect(log.filter((e) => !e.ok)).toEqual([]);
+
+      const data = cmi(api).cmi;
+      const suspend = version === '1.2' ? data.suspend_data : data.suspend_data;
+      expect(suspend.length).toBeLessThan(SUSPEND_LIMIT_12);
+      const interactions = Object.values(data.interactions ?? {}) as Record<string, any>[];
+      expect(interactions.length).toBe(1 + course.finalTest!.draw);
+      if (version === '1.2') {
+        expect(data.core.lesson_status).toBe('passed');
+        expect(data.core.score).toMatchObject({ raw: '100', min: '0', max: '100' });
+        expect(data.core.exit).toBe('');
+        expect(data.core.session_time).toMatch(/^\d{2,4}:\d{2}:\d{2}(\.\d{1,2})?$/);
+        expect(interactions[0]).toMatchObject({ result: 'correct' });
+        expect(interactions[0]!.time).toMatch(/^\d{2}:\d{2}:\d{2}/);
+      } else {
+        expect(data.completion_status).toBe('completed');
+        expect(data.success_status).toBe('passed');
+        expect(data.score).toMatchObject({ raw: '100', min: '0', max: '100', scaled: '1' });
+        expect(data.exit).toBe('normal');
+        expect(data.progress_measure).toBe('1');
+        expect(data.session_time).toMatch(/^PT/);
+        expect(interactions[0]!.timestamp).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+      }
+    });
+
+    it('keeps suspend while incomplete and resumes on another device from the LMS data', async () => {
+      const api = newApi();
+      const link = LmsLink.connect(version)!;
+      const store = await ProgressStore.open(`lms-${++n}`);
+      await link.restore(store, course);
+      const stop = link.follow(store, course);
+      await takeCourse(store, { upToPage: 4 });
+      await settle();
+      link.finish();
+      stop();
+      const saved = cmi(api).cmi;
+      expect(version === '1.2' ? saved.core.exit : saved.exit).toBe('suspend');
+      expect(version === '1.2' ? saved.core.lesson_location : saved.location).toBe(`${pageIds[3]!.moduleId}/${pageIds[3]!.pageId}`);
+
+      // Relaunch on a device with no local progress: the LMS data restores the attempt.
+      if (version === '1.2') saved.core.entry = 'resume';
+      else saved.entry = 'resume';
+      const api2 = newApi(saved);
+      const link2 = LmsLink.connect(version)!;
+      const other = await ProgressStore.open(`lms-${++n}`);
+      await link2.restore(other, course);
+      const restored = await other.loadAttempt(course.id);
+      expect(restored?.attempt.location).toBe(`${pageIds[3]!.moduleId}/${pageIds[3]!.pageId}`);
+      expect([...restored!.visited].sort()).toEqual(pageIds.slice(0, 4).map((p) => p.pageId).sort());
+      expect(restored!.answers).toHaveLength(1);
+      expect(version === '1.2' ? cmi(api2).cmi.core.lesson_status : cmi(api2).cmi.completion_status).toBe('incomplete');
+    });
+
+    it('lets newer LMS data win over the local cache, and keeps newer local data the LMS missed', async () => {
+      newApi();
+      const lmsState = encodeSuspend({
+        updatedAt: Date.now() + 60_000,
+        contentVersion: course.version,
+        location: 'arjessa/verkostot',
+        visited: ['lyhyesti'],
+        completed: false,
+        timeSpentMs: 0,
+        checks: {},
+        tries: [],
+        lastTryAnswers: {},
+      });
+      const store = await ProgressStore.open(`lms-${++n}`);
+      await takeCourse(store, { upToPage: 3 });
+      const api = newApi();
+      api.setCMIValue('cmi.suspend_data', lmsState);
+      await LmsLink.connect(version)!.restore(store, course);
+      expect((await store.loadAttempt(course.id))?.attempt.location).toBe('arjessa/verkostot');
+
+      const older = encodeSuspend({ ...decodeSuspend(lmsState)!, updatedAt: 1, location: 'perusteet/lyhyesti' });
+      const api3 = newApi();
+      api3.setCMIValue('cmi.suspend_data', older);
+      await store.recordVisit((await store.latestAttempt(course.id))!.id, 'tekijat', 'perusteet/tekijat');
+      await LmsLink.connect(version)!.restore(store, course);
+      expect((await store.loadAttempt(course.id))?.attempt.location).toBe('perusteet/tekijat');
+    });
+
+    it('survives an LMS that refuses commits: logged with code, retried, nothing lost locally', async () => {
+      const api = newApi();
+      const name = version === '1.2' ? 'LMSCommit' : 'Commit';
+      const target = api as unknown as Record<string, (p: string) => string>;
+      const realCommit = target[name]!.bind(api);
+      let refuse = true;
+      target[name] = () => (refuse ? 'false' : realCommit(''));
+      const log: Log = [];
+      const link = LmsLink.connect(version, (e) => log.push(e))!;
+      const states: string[] = [];
+      link.onStateChange((s) => states.push(s));
+      const store = await ProgressStore.open(`lms-${++n}`);
+      await link.restore(store, course);
+      const stop = link.follow(store, course);
+      await takeCourse(store, { pass: true });
+      await settle();
+      expect(states).toContain('failing');
+      expect(log.some((e) => e.call === 'Commit' && !e.ok && e.code !== undefined)).toBe(true);
+      expect((await store.loadAttempt(course.id))?.attempt.status).toBe('completed');
+      refuse = false;
+      await new Promise((r) => setTimeout(r, 2_200)); // the first retry comes after 1 s, then 2 s
+      expect(states.at(-1)).toBe('saved');
+      stop();
+      link.finish();
+    });
+  });
+}
