@@ -28,7 +28,7 @@ export function previewPage(p: { title: string; version: '1.2' | '2004'; launch:
   <span id="state">Launching…</span>
   <button id="relaunch" type="button">Relaunch</button>
   <button id="reset" type="button">Reset attempt</button>
-  <label><input id="fail" type="checkbox"> Make commits fail</label>
+  <label><input id="fail" type="checkbox"> Make the LMS fail (refuse every write)</label>
 </header>
 <iframe id="sco" title="Course"></iframe>
 <aside>
@@ -79,7 +79,7 @@ export function previewPage(p: { title: string; version: '1.2' | '2004'; launch:
   };
   const show = () => { document.getElementById('model').textContent = JSON.stringify(api.renderCMIToJSONObject(), null, 2); };
   let stored = Promise.resolve();
-  const persist = () => (stored = fetch('/cmi', { method: 'PUT', body: JSON.stringify({ cmi: api.renderCMIToJSONObject() }) }));
+  const persist = () => (stored = fetch('/cmi', { method: 'PUT', body: JSON.stringify(api.renderCMIToJSONObject()) }));
   let failCode = '0';
   const names = is12
     ? ['LMSInitialize', 'LMSFinish', 'LMSGetValue', 'LMSSetValue', 'LMSCommit', 'LMSGetLastError', 'LMSGetErrorString', 'LMSGetDiagnostic']
@@ -91,9 +91,10 @@ export function previewPage(p: { title: string; version: '1.2' | '2004'; launch:
       if (/Diagnostic$/.test(name) && failCode !== '0') return 'Preview LMS: commits are set to fail';
       if (/ErrorString$|Diagnostic$/.test(name)) return api[name](...args);
       failCode = '0';
-      if (/Commit$/.test(name) && failing.checked) {
+      if (failing.checked && /SetValue$|Commit$|Finish$|Terminate$/.test(name)) {
+        // A failing LMS: nothing the course sends is stored.
         failCode = '101';
-        record(name, '', '', 'false', '101 (simulated failure)');
+        record(name, args[0] ?? '', args[1] ?? '', 'false', '101 (simulated failure)');
         return 'false';
       }
       const result = api[name](...args);
