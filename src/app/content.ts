@@ -1,5 +1,6 @@
 /** The content the build compiled in: the catalogue now, each course when it is opened. */
-import { catalogue, loaders } from 'virtual:kohtaamo/catalogue';
+import { catalogue, gameLoaders, loaders } from 'virtual:kohtaamo/catalogue';
+import type { CompiledGame } from '../content/game-schema';
 import type { CatalogueEntry, CompiledCourse, Lang } from '../content/schema';
 
 export { catalogue };
@@ -11,6 +12,14 @@ export function findEntry(id: string): CatalogueEntry | undefined {
 /** The course in the wanted language, or in its first language when that one is not written. */
 export async function loadCourse(id: string, lang: Lang): Promise<CompiledCourse | null> {
   const byLang = loaders[id];
+  if (!byLang) return null;
+  const loader = byLang[lang] ?? Object.values(byLang)[0];
+  return loader ? (await loader()).default : null;
+}
+
+/** The game in the wanted language, or in its first language when that one is not written. */
+export async function loadGame(id: string, lang: Lang): Promise<CompiledGame | null> {
+  const byLang = gameLoaders[id];
   if (!byLang) return null;
   const loader = byLang[lang] ?? Object.values(byLang)[0];
   return loader ? (await loader()).default : null;

@@ -2,12 +2,14 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { compileCourse, type CourseBuild } from './course-compiler.ts';
+import { compileGame, type GameBuild } from './game-compiler.ts';
 import { ProblemList, type Problem } from './problems.ts';
 import type { CatalogueEntry } from './schema.ts';
 
 export interface ContentBuild {
   catalogue: CatalogueEntry[];
   courses: CourseBuild[];
+  games: GameBuild[];
   problems: Problem[];
 }
 
@@ -17,21 +19,31 @@ export interface ContentBuild {
  */
 export function buildContent(root: string, only: string[] = []): ContentBuild {
   const problems = new ProblemList();
-  const coursesDir = join(root, 'content', 'courses');
   const courses: CourseBuild[] = [];
-  if (!existsSync(coursesDir)) {
-    problems.add('content/courses', 1, '(folder)', 'missing: there is no content to show');
-  } else {
-    for (const name of readdirSync(coursesDir).sort()) {
-      const dir = join(coursesDir, name);
-      if (!statSync(dir).isDirectory()) continue;
-      if (only.length > 0 && !only.includes(name)) continue;
-      const course = compileCourse(root, dir, problems);
-      if (course) courses.push(course);
-    }
+  const games: GameBuild[] = [];
+  const folders = (kind: 'courses' | 'games') => {
+    const dir = join(root, 'content', kind);
+    if (!existsSync(dir)) return [];
+    return readdirSync(dir)
+      .sort()
+      .map((name) => join(dir, name))
+      .filter((path) => statSync(path).isDirectory() && (only.length === 0 || only.includes(path.split(/[\\/]/).pop()!)));
+  };
+  if (!existsSync(join(root, 'content', 'courses')) && !existsSync(join(root, 'content', 'games'))) {
+    problems.add('content', 1, '(folder)', 'no content/courses or content/games: there is nothing to show');
+  }
+  for (const dir of folders('courses')) {
+    const course = compileCourse(root, dir, problems);
+    if (course) courses.push(course);
+  }
+  for (const dir of folders('games')) {
+    const game = compileGame(root, dir, problems);
+    if (game) games.push(game);
   }
   for (const id of only) {
-    if (!courses.some((c) => c.meta.id === id)) problems.add('content', 1, 'id', `no course or game with the id "${id}"`);
+    if (!courses.some((c) => c.meta.id === id) && !games.some((g) => g.meta.id === id)) {
+      problems.add('content', 1, 'id', `no course or game with the id "${id}"`);
+    }
   }
-  return { catalogue: courses.map((c) => c.catalogue), courses, problems: problems.items };
+  return { catalogue: [...courses.map((c) => c.catalogue), ...games.map((g) => g.catalogue)], courses, games, problems: problems.items };
 }

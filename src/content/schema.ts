@@ -188,4 +188,6 @@ export interface CatalogueEntry {
   /** Page ids in study order, so the catalogue can show progress without loading the course. */
   pageIds: string[];
   hasFinalTest: boolean;
+  /** Games only: how it can be played. */
+  modes?: ('solo' | 'workshop')[];
 }

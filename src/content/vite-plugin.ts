@@ -9,6 +9,7 @@ import { formatProblem } from './problems.ts';
 
 const CATALOGUE = 'virtual:kohtaamo/catalogue';
 const COURSE = 'virtual:kohtaamo/course/';
+const GAME = 'virtual:kohtaamo/game/';
 
 export function kohtaamoContent(options: { root: string; only?: string[] }): Plugin {
   let content: ContentBuild | null = null;
@@ -28,7 +29,7 @@ export function kohtaamoContent(options: { root: string; only?: string[] }): Plu
       }
     },
     resolveId(id) {
-      if (id === CATALOGUE || id.startsWith(COURSE)) return `\0${id}`;
+      if (id === CATALOGUE || id.startsWith(COURSE) || id.startsWith(GAME)) return `\0${id}`;
       return null;
     },
     load(id) {
@@ -42,7 +43,18 @@ export function kohtaamoContent(options: { root: string; only?: string[] }): Plu
             .map((l) => `${l}: () => import(${JSON.stringify(`${COURSE}${c.meta.id}/${l}`)})`)
             .join(', ')}}`)
           .join(',\n  ');
-        return `export const catalogue = ${JSON.stringify(build.catalogue)};\nexport const loaders = {\n  ${loaders}\n};\n`;
+        const gameLoaders = build.games
+          .map((g) => `${JSON.stringify(g.meta.id)}: {${g.languages
+            .map((l) => `${l}: () => import(${JSON.stringify(`${GAME}${g.meta.id}/${l}`)})`)
+            .join(', ')}}`)
+          .join(',\n  ');
+        return `export const catalogue = ${JSON.stringify(build.catalogue)};\nexport const loaders = {\n  ${loaders}\n};\nexport const gameLoaders = {\n  ${gameLoaders}\n};\n`;
+      }
+      if (virtualId.startsWith(GAME)) {
+        const [gameId, lang] = virtualId.slice(GAME.length).split('/');
+        const game = build.games.find((g) => g.meta.id === gameId)?.compiled[lang as 'fi'];
+        if (!game) return this.error(`no compiled game for ${virtualId}`);
+        return `export default ${JSON.stringify(game)};\n`;
       }
       const [courseId, lang] = virtualId.slice(COURSE.length).split('/');
       const course = build.courses.find((c) => c.meta.id === courseId);
