@@ -9,6 +9,7 @@ import { MessageView } from './MessageView';
 import { useRoute } from './router';
 import type { ProgressStore, StorageNotice } from '../storage/progress';
 import { MyLearning } from './MyLearning';
+import { GameView } from '../game/GameView';
 import type { PackageInfo } from '../lms/package-mode';
 import type { LmsLink, LmsSaveState } from '../lms/lms-link';
 import { href, locationRoute } from './router';
@@ -91,6 +92,7 @@ export function App({ store, lang, pkg = null, lms = null }: AppProps) {
         {(route.name === 'course' || route.name === 'page' || route.name === 'test' || route.name === 'certificate') && (
           <CourseView route={route} lang={lang} />
         )}
+        {(route.name === 'game' || route.name === 'game-play' || route.name === 'workshop') && <GameView route={route} lang={lang} />}
         {route.name === 'not-found' && <MessageView title={t('app.notFound')} body={t('app.notFoundBody')} />}
       </main>
       <footer class="site-footer">

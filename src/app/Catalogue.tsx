@@ -85,13 +85,19 @@ function CatalogueCard({ entry, lang, status }: { entry: CatalogueEntry; lang: L
           <dd class={`status status-${state}`}>
             <span aria-hidden="true">{state === 'completed' ? '✓ ' : state === 'in-progress' ? '◐ ' : '○ '}</span>
             {t(`status.${state}`)}
-            {state === 'in-progress' && ` · ${t('catalogue.pagesSeen', { visited: status!.visited, total: entry.pageIds.length })}`}
+            {state === 'in-progress' && entry.kind === 'course' && ` · ${t('catalogue.pagesSeen', { visited: status!.visited, total: entry.pageIds.length })}`}
           </dd>
         </div>
       </dl>
       <a
         class="button"
-        href={href(state === 'in-progress' ? locationRoute(entry.id, status?.location) : { name: 'course', courseId: entry.id })}
+        href={href(
+          entry.kind === 'game'
+            ? { name: 'game', gameId: entry.id }
+            : state === 'in-progress'
+              ? locationRoute(entry.id, status?.location)
+              : { name: 'course', courseId: entry.id },
+        )}
         aria-describedby={titleId}
       >
         {state === 'not-started' ? t('catalogue.open') : state === 'in-progress' ? t('course.continue') : t('catalogue.review')}
@@ -108,7 +114,7 @@ function ContinuePanel({ statuses, lang }: { statuses: Record<string, Status>; l
   if (!latest) return null;
   const [id, status] = latest;
   const entry = catalogue.find((e) => e.id === id);
-  if (!entry) return null;
+  if (!entry || entry.kind !== 'course') return null;
   return (
     <section class="continue-panel" aria-labelledby="continue-title">
       <h2 id="continue-title">{t('catalogue.continueTitle')}</h2>

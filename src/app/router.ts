@@ -8,6 +8,9 @@ export type Route =
   | { name: 'page'; courseId: string; moduleId: string; pageId: string }
   | { name: 'test'; courseId: string }
   | { name: 'certificate'; courseId: string }
+  | { name: 'game'; gameId: string }
+  | { name: 'game-play'; gameId: string }
+  | { name: 'workshop'; gameId: string }
   | { name: 'not-found'; path: string };
 
 export function parseHash(hash: string): Route {
@@ -21,6 +24,11 @@ export function parseHash(hash: string): Route {
     if (parts.length === 3 && a === 'test') return { name: 'test', courseId };
     if (parts.length === 3 && a === 'certificate') return { name: 'certificate', courseId };
     if (parts.length === 4 && a && b) return { name: 'page', courseId, moduleId: a, pageId: b };
+  }
+  if (first === 'game' && courseId) {
+    if (parts.length === 2) return { name: 'game', gameId: courseId };
+    if (parts.length === 3 && a === 'play') return { name: 'game-play', gameId: courseId };
+    if (parts.length === 3 && a === 'workshop') return { name: 'workshop', gameId: courseId };
   }
   return { name: 'not-found', path };
 }
@@ -40,6 +48,12 @@ export function href(route: Route): string {
       return `#/course/${e(route.courseId)}/test`;
     case 'certificate':
       return `#/course/${e(route.courseId)}/certificate`;
+    case 'game':
+      return `#/game/${e(route.gameId)}`;
+    case 'game-play':
+      return `#/game/${e(route.gameId)}/play`;
+    case 'workshop':
+      return `#/game/${e(route.gameId)}/workshop`;
     case 'not-found':
       return `#/${route.path}`;
   }

@@ -3,10 +3,10 @@ import { buildContent } from './build-content.ts';
 import { formatProblem } from './problems.ts';
 
 const root = process.cwd();
-const { problems, courses } = buildContent(root, process.argv.slice(2));
+const { problems, courses, games } = buildContent(root, process.argv.slice(2));
 for (const p of problems) console.log(formatProblem(p));
 if (problems.length > 0) {
   console.error(`\n${problems.length} problem${problems.length === 1 ? '' : 's'} in content/.`);
   process.exit(1);
 }
-console.log(`Content OK: ${courses.length} course${courses.length === 1 ? '' : 's'}.`);
+console.log(`Content OK: ${courses.length} course${courses.length === 1 ? '' : 's'}, ${games.length} game${games.length === 1 ? '' : 's'}.`);

@@ -61,3 +61,6 @@ export function gameScore(game: CompiledGame, ending: Scene | undefined, points:
 export function trafficLight(value: number, green: number, yellow: number): 'green' | 'yellow' | 'red' {
   return value >= green ? 'green' : value >= yellow ? 'yellow' : 'red';
 }
+
+/** The letter shown for an option: A, B, C… */
+export const optionLetter = (index: number) => String.fromCharCode(65 + index);

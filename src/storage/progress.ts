@@ -11,6 +11,7 @@ import {
   type Answer,
   type Attempt,
   type Certificate,
+  type GameSession,
   type KohtaamoDb,
   type Profile,
 } from './db';
@@ -253,6 +254,21 @@ export class ProgressStore {
         ...(state.openTry ? answers(`test:${state.openTry.no}`, state.openTry.answers) : []),
       ]);
     });
+  }
+
+  /** The newest game session of this mode that is still going, if any. */
+  async openGameSession(gameId: string, mode: GameSession['mode']): Promise<GameSession | undefined> {
+    const sessions = await this.db.gameSessions.where({ gameId }).toArray();
+    return sessions.filter((s) => s.mode === mode && s.status === 'in-progress').sort((a, b) => a.updatedAt - b.updatedAt).at(-1);
+  }
+
+  async gameSessions(gameId: string): Promise<GameSession[]> {
+    return (await this.db.gameSessions.where({ gameId }).toArray()).sort((a, b) => a.startedAt - b.startedAt);
+  }
+
+  /** Writes a session as it is now: called after every move, so a reload resumes exactly here. */
+  async saveGameSession(session: GameSession): Promise<void> {
+    await this.db.gameSessions.put({ ...session, updatedAt: this.now() });
   }
 
   /** Deletes every record on this device: progress, answers, game sessions, certificates, profile. */

@@ -9,6 +9,9 @@ describe('hash routes', () => {
     { name: 'page', courseId: 'avoin-hallinto', moduleId: 'perusteet', pageId: 'lyhyesti' },
     { name: 'test', courseId: 'c' },
     { name: 'certificate', courseId: 'c' },
+    { name: 'game', gameId: 'g' },
+    { name: 'game-play', gameId: 'g' },
+    { name: 'workshop', gameId: 'g' },
   ];
   it('round-trips every route through the hash', () => {
     for (const route of routes) expect(parseHash(href(route))).toEqual(route);

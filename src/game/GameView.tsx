@@ -1,0 +1,85 @@
+/** A game: its front page (how to play, solo or workshop), solo play, or workshop mode. */
+import { useEffect, useState } from 'preact/hooks';
+import type { CompiledGame } from '../content/game-schema';
+import type { Lang } from '../content/schema';
+import { loadGame } from '../app/content';
+import { useStore } from '../app/context';
+import { MessageView } from '../app/MessageView';
+import { href, type Route } from '../app/router';
+import { useViewFocus } from '../app/useViewFocus';
+import { t } from '../i18n';
+import type { GameSession } from '../storage/db';
+import { SoloPlay } from './SoloPlay';
+import { Workshop } from './Workshop';
+
+type GameRoute = Extract<Route, { gameId: string }>;
+
+export function GameView({ route, lang }: { route: GameRoute; lang: Lang }) {
+  const [game, setGame] = useState<CompiledGame | null | 'missing'>(null);
+  useEffect(() => {
+    let cancelled = false;
+    setGame(null);
+    loadGame(route.gameId, lang).then(
+      (g) => !cancelled && setGame(g ?? 'missing'),
+      () => !cancelled && setGame('missing'),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [route.gameId, lang]);
+  if (game === 'missing') return <MessageView title={t('game.notFound')} body={t('game.notFoundBody')} />;
+  if (!game) return <p role="status">{t('app.loading')}</p>;
+  if (route.name === 'game-play' && game.modes.includes('solo')) return <SoloPlay game={game} />;
+  if (route.name === 'workshop' && game.modes.includes('workshop')) return <Workshop game={game} />;
+  return <GameIntro game={game} />;
+}
+
+function GameIntro({ game }: { game: CompiledGame }) {
+  const heading = useViewFocus(game.title, `game-${game.id}`);
+  const store = useStore();
+  const [open, setOpen] = useState<{ solo?: GameSession; workshop?: GameSession }>({});
+  useEffect(() => {
+    void Promise.all([store.openGameSession(game.id, 'solo'), store.openGameSession(game.id, 'workshop')]).then(([solo, workshop]) => setOpen({ solo, workshop }));
+  }, [store, game.id]);
+  const cards = Object.values(game.scenes).filter((s) => s.type === 'choices').length;
+  return (
+    <article class="game-intro">
+      <p class="eyebrow">{t('catalogue.kind.game')}</p>
+      <h1 tabIndex={-1} ref={heading}>
+        {game.title}
+      </h1>
+      <p class="lead">{game.description}</p>
+      <dl class="facts">
+        <div>
+          <dt>{t('course.duration')}</dt>
+          <dd>{t('course.minutes', { count: game.minutes })}</dd>
+        </div>
+        <div>
+          <dt>{t('game.decisions')}</dt>
+          <dd>{cards}</dd>
+        </div>
+        <div>
+          <dt>{t('game.meters')}</dt>
+          <dd>{game.meters.map((m) => m.name).join(', ')}</dd>
+        </div>
+        <div>
+          <dt>{t('game.modes')}</dt>
+          <dd>{game.modes.map((m) => t(`game.mode.${m}`)).join(', ')}</dd>
+        </div>
+      </dl>
+      <div class="actions">
+        {game.modes.includes('solo') && (
+          <a class="button" href={href({ name: 'game-play', gameId: game.id })}>
+            {open.solo ? t('game.continuePlay') : t('game.playSolo')}
+          </a>
+        )}
+        {game.modes.includes('workshop') && (
+          <a class="button secondary" href={href({ name: 'workshop', gameId: game.id })}>
+            {open.workshop ? t('game.continueWorkshop') : t('game.startWorkshop')}
+          </a>
+        )}
+      </div>
+      {game.modes.includes('workshop') && <p class="small">{t('game.workshopHint')}</p>}
+    </article>
+  );
+}
