@@ -56,22 +56,20 @@ export function Workshop({ game }: { game: CompiledGame }) {
     if (!ws || scene?.type !== 'choices') return;
     const followed = follow ?? majority(scene.options, ws) ?? scene.options[0]!.id;
     const closed = closeCard(ws, scene, followed);
-    const after = await play.send({ type: 'CHOOSE', option: followed });
-    const nextScene = after ? game.scenes[currentScene(after)] : undefined;
     setFollow(null);
-    update({ ...closed, timer: cardTimer(nextScene) }, { type: 'CARD_CLOSED', scene: sceneId, followed });
+    await play.send({ type: 'CHOOSE', option: followed }, (after) => ({ ...closed, timer: cardTimer(game.scenes[currentScene(after)]) }));
   };
   const goOn = async () => {
     if (!ws) return;
-    const after = await play.send({ type: 'CONTINUE' });
-    if (after) update({ ...ws, timer: cardTimer(game.scenes[currentScene(after)]) });
+    await play.send({ type: 'CONTINUE' }, (after) => ({ ...ws, timer: cardTimer(game.scenes[currentScene(after)]) }));
   };
 
   // Keyboard shortcuts for the facilitator (not while typing in a field).
   const keys = useRef<(e: KeyboardEvent) => void>(() => undefined);
   keys.current = (e: KeyboardEvent) => {
     const target = e.target as HTMLElement;
-    if (e.ctrlKey || e.metaKey || e.altKey || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)) return;
+    const typing = /^(TEXTAREA|SELECT)$/.test(target.tagName) || (target.tagName === 'INPUT' && !/^(radio|checkbox|button)$/.test((target as HTMLInputElement).type));
+    if (e.ctrlKey || e.metaKey || e.altKey || typing) return;
     const key = e.key.toLowerCase();
     if (key === 'f') void toggleFullscreen();
     else if (phase === 'play' && key === 't') toggleTimer();

@@ -87,13 +87,21 @@ export function useGameSession<W>(store: ProgressStore, game: CompiledGame | nul
   }, [store, game, mode, start]);
 
   /** Sends a move to the game; resolves once it is stored. */
+  /**
+   * Sends a move to the game; resolves with the new snapshot once it is stored. `workshop` (a
+   * function of the new snapshot) is stored in the same write, so a reload never sees half a move.
+   */
   const send = useCallback(
-    async (event: GameEvent) => {
+    async (event: GameEvent, workshop?: (after: GameSnapshot) => W) => {
       if (!actor.current || !game) return null;
       const before = actor.current.getSnapshot();
       actor.current.send(event);
       const after = actor.current.getSnapshot();
       if (after === before) return null;
+      if (workshop) {
+        workshopRef.current = workshop(after);
+        setWorkshopState(workshopRef.current);
+      }
       setSnapshot(after);
       await persist({ ...event, scene: currentScene(before) });
       if (after.status === 'done') await recordResult(store, game, after).catch((e: unknown) => setError(String(e)));

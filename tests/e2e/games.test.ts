@@ -82,15 +82,6 @@ describe('workshop mode', () => {
     for (const [i, name] of teams.entries()) await page.getByLabel(`Tiimin ${i + 1} nimi`).fill(name);
     await page.getByRole('button', { name: 'Aloita työpaja' }).click();
 
-    // The timer: start, pause and add time, by buttons and by keyboard shortcut.
-    await expect.poll(() => page.locator('.workshop-timer .time').count()).toBe(1);
-    await page.getByRole('button', { name: 'Käynnistä' }).click();
-    await page.getByRole('button', { name: 'Tauko' }).click();
-    const paused = (await page.locator('.workshop-timer .time').textContent())!;
-    await page.locator('body').press('+');
-    const toSeconds = (s: string) => Number(s.split(':')[0]) * 60 + Number(s.split(':')[1]);
-    await expect.poll(async () => toSeconds((await page.locator('.workshop-timer .time').textContent())!)).toBe(toSeconds(paused) + 30);
-
     const expected = new Map(teams.map((t) => [t, 0]));
     const rows: string[][] = [];
     let cards = 0;
@@ -98,9 +89,23 @@ describe('workshop mode', () => {
     for (let step = 0; step < 80; step++) {
       if (await page.locator('.workshop-debrief').count()) break;
       const title = (await page.locator('h1').textContent())!;
+      if (title === 'Mitä tapahtui?') break; // the debrief has begun
       const scene = Object.values(game.scenes).find((s) => s.title === title)!;
       expect(scene, `scene "${title}"`).toBeDefined();
+      if (scene.type === 'ending') {
+        await expect.poll(() => page.locator('.workshop-debrief').count()).toBe(1);
+        break;
+      }
       if (scene.type === 'choices') {
+        if (cards === 0) {
+          // The timer: start, pause and add time, by buttons and by keyboard shortcut.
+          await page.getByRole('button', { name: 'Käynnistä' }).click();
+          await page.getByRole('button', { name: 'Tauko' }).click();
+          const paused = (await page.locator('.workshop-timer .time').textContent())!;
+          await page.locator('body').press('+');
+          const toSeconds = (text: string) => Number(text.split(':')[0]) * 60 + Number(text.split(':')[1]);
+          await expect.poll(async () => toSeconds((await page.locator('.workshop-timer .time').textContent())!)).toBe(toSeconds(paused) + 30);
+        }
         // Team i always picks option i (wrapping), so every option is chosen by someone.
         for (const [i, name] of teams.entries()) {
           const option = i % scene.options.length;
@@ -112,6 +117,9 @@ describe('workshop mode', () => {
         await expect.poll(() => page.locator('.reveal').count()).toBe(scene.options.length);
         await page.getByRole('button', { name: /^Seuraava/ }).click();
         await expect.poll(() => page.locator('h1').textContent()).not.toBe(title);
+        // Scores are added when the card closes (team names have no regex characters).
+        const board = new RegExp(teams.map((name) => `${name}: ${expected.get(name)} piste`).join('.*'));
+        await expect.poll(() => page.locator('.scoreboard').textContent()).toMatch(board);
         cards++;
         if (cards === 3 && !reloaded) {
           reloaded = true;
