@@ -19,28 +19,33 @@ const describe = (meters: Meters) =>
 
 /** Every state a play can reach, with the states it leads to. */
 export function exploreStates(game: CompiledGame) {
-  const states = new Map<string, { scene: string; meters: Meters; next: string[]; deadEnd?: string }>();
-  const queue: { scene: string; meters: Meters }[] = [{ scene: game.start, meters: startMeters(game) }];
+  type State = { scene: string; meters: Meters; next: string[]; deadEnd?: string };
+  const states = new Map<string, State>();
+  // Breadth first; a state is marked when queued, so each is expanded once.
+  const queue: State[] = [];
+  const enqueue = (scene: string, meters: Meters): string => {
+    const k = key(scene, meters);
+    if (!states.has(k)) {
+      const state: State = { scene, meters, next: [] };
+      states.set(k, state);
+      queue.push(state);
+    }
+    return k;
+  };
+  enqueue(game.start, startMeters(game));
   let truncated = false;
-  while (queue.length > 0) {
-    const { scene: id, meters } = queue.shift()!;
-    const k = key(id, meters);
-    if (states.has(k)) continue;
-    if (states.size >= MAX_STATES) {
+  for (let head = 0; head < queue.length; head++) {
+    if (states.size > MAX_STATES) {
       truncated = true;
       break;
     }
-    const scene = game.scenes[id];
-    const entry: { scene: string; meters: Meters; next: string[]; deadEnd?: string } = { scene: id, meters, next: [] };
-    states.set(k, entry);
+    const entry = queue[head]!;
+    const { meters } = entry;
+    const scene = game.scenes[entry.scene];
     if (!scene || scene.type === 'ending') continue;
     const go = (to: string | null, after: Meters, why: string) => {
-      if (to === null) {
-        entry.deadEnd = why;
-        return;
-      }
-      entry.next.push(key(to, after));
-      queue.push({ scene: to, meters: after });
+      if (to === null) entry.deadEnd = why;
+      else entry.next.push(enqueue(to, after));
     };
     if (scene.type === 'choices') {
       const options = availableOptions(scene, meters);
@@ -75,15 +80,21 @@ export function analysePlays(game: CompiledGame): PlayProblem[] {
     }
   }
   // From every reachable state some ending must stay reachable (no endless loops).
+  const reverse = new Map<string, string[]>();
+  for (const [k, s] of states) for (const n of s.next) (reverse.get(n) ?? reverse.set(n, []).get(n)!).push(k);
   const canFinish = new Set<string>();
-  for (const [k, s] of states) if (game.scenes[s.scene]?.type === 'ending') canFinish.add(k);
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const [k, s] of states) {
-      if (!canFinish.has(k) && s.next.some((n) => canFinish.has(n))) {
-        canFinish.add(k);
-        grew = true;
+  const work: string[] = [];
+  for (const [k, s] of states) {
+    if (game.scenes[s.scene]?.type === 'ending') {
+      canFinish.add(k);
+      work.push(k);
+    }
+  }
+  while (work.length > 0) {
+    for (const before of reverse.get(work.pop()!) ?? []) {
+      if (!canFinish.has(before)) {
+        canFinish.add(before);
+        work.push(before);
       }
     }
   }
