@@ -4,13 +4,11 @@
  * afterwards every change is reported, committed in throttled batches, when the page is hidden, and
  * finished on pagehide. Refused calls are retried with backoff; progress stays safe locally meanwhile.
  */
-import type { CompiledCourse } from '../content/schema';
-import type { Answer } from '../storage/db';
-import type { AttemptSnapshot, ProgressStore } from '../storage/progress';
-import { cmiValues, interactionValues, type CmiValues } from './cmi';
+import type { ProgressStore } from '../storage/progress';
+import type { LmsContent, LmsReport } from './adapters';
+import type { CmiValues } from './cmi';
 import { displayName, iso8601Duration, scorm12Timespan, type ScormVersion } from './formats';
 import { ScormConnection, type LmsCallLog } from './scorm-api';
-import { decodeSuspend } from './suspend';
 
 export type LmsSaveState = 'saved' | 'saving' | 'failing';
 
@@ -28,14 +26,19 @@ export class LmsLink {
   private readonly sessionStart = Date.now();
   private listeners = new Set<(state: LmsSaveState) => void>();
   private state: LmsSaveState = 'saved';
-  private course: CompiledCourse | null = null;
 
-  private constructor(private readonly scorm: ScormConnection) {}
+  private constructor(
+    private readonly scorm: ScormConnection,
+    private readonly commitDelayMs: number,
+  ) {}
 
-  /** Connects to the LMS of the given version; null when there is none (standalone mode). */
-  static connect(version: ScormVersion, log?: LmsCallLog, start?: Window): LmsLink | null {
+  /**
+   * Connects to the LMS of the given version; null when there is none (standalone mode).
+   * @param commitDelayMs how long changes gather before a commit (status changes commit at once)
+   */
+  static connect(version: ScormVersion, log?: LmsCallLog, start?: Window, commitDelayMs = COMMIT_DELAY_MS): LmsLink | null {
     const scorm = ScormConnection.connect(version, log, start);
-    return scorm && new LmsLink(scorm);
+    return scorm && new LmsLink(scorm, commitDelayMs);
   }
 
   get version(): ScormVersion {
@@ -67,13 +70,8 @@ export class LmsLink {
   }
 
   /** Brings the LMS's record of the attempt into local storage, and marks a first launch incomplete. */
-  async restore(store: ProgressStore, course: CompiledCourse): Promise<void> {
-    this.course = course;
-    const fromLms = decodeSuspend(this.scorm.get('cmi.suspend_data'));
-    const local = await store.loadAttempt(course.id);
-    if (fromLms && (!local || fromLms.updatedAt >= local.attempt.updatedAt)) {
-      await store.replaceAttempt(course.id, fromLms);
-    }
+  async restore(store: ProgressStore, content: LmsContent): Promise<void> {
+    await content.restore(store, this.scorm.get('cmi.suspend_data'));
     this.interactionCount = Number(this.scorm.get('cmi.interactions._count')) || 0;
     const status = this.scorm.get(this.el('cmi.core.lesson_status', 'cmi.completion_status'));
     if (status === 'not attempted' || status === 'unknown' || status === '') {
@@ -83,14 +81,9 @@ export class LmsLink {
     }
   }
 
-  /** Reports every change of the course's progress from now on. */
-  follow(store: ProgressStore, course: CompiledCourse): () => void {
-    this.course = course;
-    const subscription = store.observeAttempt(
-      course.id,
-      (snapshot) => snapshot && this.report(snapshot),
-      (error) => console.error(error),
-    );
+  /** Reports every change of the content's progress from now on. */
+  follow(store: ProgressStore, content: LmsContent): () => void {
+    const subscription = content.observe(store, this.version, this.sessionStart, (report) => this.report(report));
     const onHidden = () => {
       if (document.visibilityState === 'hidden') this.flush(true);
     };
@@ -104,25 +97,23 @@ export class LmsLink {
     };
   }
 
-  private report(snapshot: AttemptSnapshot) {
-    if (!this.course || this.finished) return;
+  private report({ values: progress, interactions }: LmsReport) {
+    if (this.finished) return;
     const values: CmiValues = [];
     // Interactions first, then score, status and suspend data: an LMS sees answers before results.
-    for (const answer of snapshot.answers) {
-      if (this.reported.has(answer.id) || answer.at < this.sessionStart) continue;
-      values.push(...this.interaction(answer));
+    for (const interaction of interactions) {
+      if (this.reported.has(interaction.key)) continue;
+      this.reported.add(interaction.key);
+      const entry = interaction.values(this.interactionCount);
+      if (entry.length > 0) {
+        this.interactionCount++;
+        values.push(...entry);
+      }
     }
-    values.push(...cmiValues(this.course, snapshot, this.version));
+    values.push(...progress);
     const important = this.queue(values);
     if (important) this.flush(true);
     else this.scheduleCommit();
-  }
-
-  private interaction(answer: Answer): CmiValues {
-    this.reported.add(answer.id);
-    const values = interactionValues(this.course!, answer, this.interactionCount, this.version);
-    if (values.length > 0) this.interactionCount++;
-    return values;
   }
 
   /** Queues values that differ from what the LMS has; true when a status changed (commit now). */
@@ -142,7 +133,7 @@ export class LmsLink {
     this.commitTimer = window.setTimeout(() => {
       this.commitTimer = undefined;
       this.flush();
-    }, COMMIT_DELAY_MS);
+    }, this.commitDelayMs);
   }
 
   /** Sends queued values and commits; on refusal keeps them and retries with backoff. */

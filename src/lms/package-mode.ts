@@ -1,6 +1,7 @@
 /** A SCORM package opens straight into its one course and talks to the LMS that launched it. */
 import type { Lang } from '../content/schema';
-import { loadCourse } from '../app/content';
+import { findEntry, loadCourse, loadGame } from '../app/content';
+import { courseAdapter, gameAdapter, type LmsContent } from './adapters';
 import type { ProgressStore } from '../storage/progress';
 import type { ScormVersion } from './formats';
 import { LmsLink } from './lms-link';
@@ -28,10 +29,17 @@ export async function startLms(pkg: PackageInfo, store: ProgressStore, lang: Lan
   const name = link.learnerName();
   if (name) await store.saveProfile({ name });
   const lmsLang = link.learnerLanguage();
-  const course = await loadCourse(pkg.courseId, lang);
-  if (course) {
-    await link.restore(store, course);
-    link.follow(store, course);
+  let content: LmsContent | null = null;
+  if (findEntry(pkg.courseId)?.kind === 'game') {
+    const game = await loadGame(pkg.courseId, lang);
+    content = game && gameAdapter(game);
+  } else {
+    const course = await loadCourse(pkg.courseId, lang);
+    content = course && courseAdapter(course);
+  }
+  if (content) {
+    await link.restore(store, content);
+    link.follow(store, content);
   }
   return { link, lmsLang };
 }

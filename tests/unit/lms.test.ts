@@ -10,6 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { buildContent } from '../../src/content/build-content';
 import type { CompiledCourse } from '../../src/content/schema';
 import { LmsLink } from '../../src/lms/lms-link';
+import { courseAdapter } from '../../src/lms/adapters';
 import { formatResponse, iso8601Duration, iso8601Timestamp, scorm12Timespan, displayName } from '../../src/lms/formats';
 import { decodeSuspend, encodeSuspend, SUSPEND_LIMIT_12, worstCaseSuspendLength, type ResumeState } from '../../src/lms/suspend';
 import { ProgressStore } from '../../src/storage/progress';
@@ -144,10 +145,10 @@ for (const version of ['1.2', '2004'] as const) {
       const link = LmsLink.connect(version, (e) => log.push(e))!;
       expect(link.learnerName()).toBe('Maija Meikäläinen');
       const store = await ProgressStore.open(`lms-${++n}`);
-      await link.restore(store, course);
+      await link.restore(store, courseAdapter(course));
       const first = cmi(api).cmi;
       expect(version === '1.2' ? first.core.lesson_status : first.completion_status).toBe('incomplete');
-      const stop = link.follow(store, course);
+      const stop = link.follow(store, courseAdapter(course));
 
       await takeCourse(store, { pass: true });
       await settle();
@@ -182,8 +183,8 @@ for (const version of ['1.2', '2004'] as const) {
       const api = newApi();
       const link = LmsLink.connect(version)!;
       const store = await ProgressStore.open(`lms-${++n}`);
-      await link.restore(store, course);
-      const stop = link.follow(store, course);
+      await link.restore(store, courseAdapter(course));
+      const stop = link.follow(store, courseAdapter(course));
       await takeCourse(store, { upToPage: 4 });
       await settle();
       link.finish();
@@ -198,7 +199,7 @@ for (const version of ['1.2', '2004'] as const) {
       const api2 = newApi(saved);
       const link2 = LmsLink.connect(version)!;
       const other = await ProgressStore.open(`lms-${++n}`);
-      await link2.restore(other, course);
+      await link2.restore(other, courseAdapter(course));
       const restored = await other.loadAttempt(course.id);
       expect(restored?.attempt.location).toBe(`${pageIds[3]!.moduleId}/${pageIds[3]!.pageId}`);
       expect([...restored!.visited].sort()).toEqual(pageIds.slice(0, 4).map((p) => p.pageId).sort());
@@ -223,14 +224,14 @@ for (const version of ['1.2', '2004'] as const) {
       await takeCourse(store, { upToPage: 3 });
       const api = newApi();
       api.setCMIValue('cmi.suspend_data', lmsState);
-      await LmsLink.connect(version)!.restore(store, course);
+      await LmsLink.connect(version)!.restore(store, courseAdapter(course));
       expect((await store.loadAttempt(course.id))?.attempt.location).toBe('arjessa/verkostot');
 
       const older = encodeSuspend({ ...decodeSuspend(lmsState)!, updatedAt: 1, location: 'perusteet/lyhyesti' });
       const api3 = newApi();
       api3.setCMIValue('cmi.suspend_data', older);
       await store.recordVisit((await store.latestAttempt(course.id))!.id, 'tekijat', 'perusteet/tekijat');
-      await LmsLink.connect(version)!.restore(store, course);
+      await LmsLink.connect(version)!.restore(store, courseAdapter(course));
       expect((await store.loadAttempt(course.id))?.attempt.location).toBe('perusteet/tekijat');
     });
 
@@ -246,8 +247,8 @@ for (const version of ['1.2', '2004'] as const) {
       const states: string[] = [];
       link.onStateChange((s) => states.push(s));
       const store = await ProgressStore.open(`lms-${++n}`);
-      await link.restore(store, course);
-      const stop = link.follow(store, course);
+      await link.restore(store, courseAdapter(course));
+      const stop = link.follow(store, courseAdapter(course));
       await takeCourse(store, { pass: true });
       await settle();
       expect(states).toContain('failing');
@@ -261,3 +262,56 @@ for (const version of ['1.2', '2004'] as const) {
     });
   });
 }
+
+describe('a game package reports like a course', () => {
+  const mini = buildContent(join(import.meta.dirname, '../fixtures/valid')).games[0]!.compiled.fi!;
+
+  it('reports score and status, and restores the play on another device', async () => {
+    const { createActor } = await import('xstate');
+    const { createGameMachine } = await import('../../src/game/machine');
+    const { gameAdapter } = await import('../../src/lms/adapters');
+    const api = new Scorm12API({ autocommit: false, logLevel: 5 });
+    api.loadFromJSON({ core: { student_name: 'Meikäläinen, Maija', entry: 'ab-initio' } } as never, 'cmi');
+    win.API = api;
+    const log: Log = [];
+    const link = LmsLink.connect('1.2', (e) => log.push(e), window, 20)!;
+    const store = await ProgressStore.open(`lms-${++n}`);
+    await link.restore(store, gameAdapter(mini));
+    const stop = link.follow(store, gameAdapter(mini));
+
+    const actor = createActor(createGameMachine(mini)).start();
+    actor.send({ type: 'CHOOSE', option: 'tervehdi' });
+    const session = {
+      id: 'session-0001',
+      gameId: mini.id,
+      gameVersion: mini.version,
+      mode: 'solo' as const,
+      status: 'in-progress' as const,
+      snapshot: { machine: actor.getPersistedSnapshot() },
+      events: [{ type: 'CHOOSE', option: 'tervehdi', scene: 'alku', at: Date.now() }],
+      startedAt: Date.now(),
+      updatedAt: Date.now(),
+    };
+    await store.saveGameSession(session);
+    await settle();
+    const mid = api.renderCMIToJSONObject() as { cmi: Record<string, any> };
+    expect(mid.cmi.core.lesson_location).toBe('valiarvio');
+    expect(mid.cmi.core.lesson_status).toBe('incomplete');
+    expect(Object.values(mid.cmi.interactions)).toHaveLength(1);
+
+    const attempt = await store.startAttempt(mini.id, mini.version);
+    await store.finishTry(attempt.id, { no: 1, questionIds: [], percent: 100, passed: true, finishedAt: Date.now() });
+    await store.completeAttempt(attempt.id, { contentId: mini.id, contentVersion: mini.version, title: mini.title, percent: 100 });
+    await settle();
+    link.finish();
+    stop();
+    expect(log.filter((e) => !e.ok)).toEqual([]);
+    const done = api.renderCMIToJSONObject() as { cmi: Record<string, any> };
+    expect(done.cmi.core.lesson_status).toBe('passed');
+    expect(done.cmi.core.score.raw).toBe('100');
+
+    const other = await ProgressStore.open(`lms-${++n}`);
+    await gameAdapter(mini).restore(other, done.cmi.suspend_data);
+    expect((await other.openGameSession(mini.id, 'solo'))?.id).toBe('session-0001');
+  });
+});

@@ -40,16 +40,25 @@ export function packageContent(ids: string[], outDir = join(root, 'dist/packages
   }
   mkdirSync(outDir, { recursive: true });
   const built: BuiltPackage[] = [];
-  for (const course of content.courses) {
-    const id = course.meta.id;
+  // Courses and games are packaged alike: a scored game passes at its pass mark.
+  const items = [
+    ...content.courses.map((c) => ({
+      id: c.meta.id,
+      version: c.meta.version,
+      lang: c.languages[0]!,
+      text: c.compiled[c.languages[0]!]!,
+      passMark: c.meta.finalTest && c.meta.completion.finalTest === 'passed' ? c.meta.passMark : null,
+    })),
+    ...content.games.map((g) => ({ id: g.meta.id, version: g.meta.version, lang: g.languages[0]!, text: g.compiled[g.languages[0]!]!, passMark: g.meta.passMark })),
+  ];
+  for (const item of items) {
+    const id = item.id;
     const siteDir = join(root, 'dist/.package-build', id);
     const env: NodeJS.ProcessEnv = { ...process.env, KOHTAAMO_ONLY: id, KOHTAAMO_OUT_DIR: siteDir };
     delete env.VITEST;
     const build = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: root, env, stdio: 'inherit' });
     if (build.status !== 0) throw new Error(`vite build failed for ${id}`);
     const siteFiles = walk(siteDir).map((path) => relative(siteDir, path).split('\\').join('/'));
-    const lang = course.languages[0]!;
-    const compiled = course.compiled[lang]!;
     for (const version of ['1.2', '2004'] as const) {
       const files: Record<string, [Uint8Array, { mtime: Date }]> = {};
       for (const file of siteFiles) {
@@ -64,15 +73,15 @@ export function packageContent(ids: string[], outDir = join(root, 'dist/packages
       for (const name of readdirSync(schemaDir)) files[name] = [readFileSync(join(schemaDir, name)), { mtime: MTIME }];
       const input: ManifestInput = {
         id,
-        version: course.meta.version,
-        lang,
-        title: compiled.title,
-        description: compiled.description,
-        passMark: course.meta.finalTest && course.meta.completion.finalTest === 'passed' ? course.meta.passMark : null,
+        version: item.version,
+        lang: item.lang,
+        title: item.text.title,
+        description: item.text.description,
+        passMark: item.passMark,
         files: siteFiles,
       };
       files['imsmanifest.xml'] = [Buffer.from(version === '1.2' ? manifest12(input) : manifest2004(input)), { mtime: MTIME }];
-      const zip = join(outDir, `${id}-${course.meta.version}-scorm${version === '1.2' ? '12' : '2004'}.zip`);
+      const zip = join(outDir, `${id}-${item.version}-scorm${version === '1.2' ? '12' : '2004'}.zip`);
       const bytes = zipSync(files, { level: 9 });
       writeFileSync(zip, bytes);
       built.push({ id, version, zip, bytes: bytes.length });
