@@ -10,6 +10,8 @@ import { useRoute } from './router';
 import type { ProgressStore, StorageNotice } from '../storage/progress';
 import { MyLearning } from './MyLearning';
 import { GameView } from '../game/GameView';
+import { AccessibilityStatement } from './AccessibilityStatement';
+import { LanguageSwitch } from './LanguageSwitch';
 import type { PackageInfo } from '../lms/package-mode';
 import type { LmsLink, LmsSaveState } from '../lms/lms-link';
 import { href, locationRoute } from './router';
@@ -20,9 +22,10 @@ interface AppProps {
   /** Set when running as a SCORM package: one course, no catalogue. */
   pkg?: PackageInfo | null;
   lms?: LmsLink | null;
+  onLanguage?: (lang: Lang) => void;
 }
 
-export function App({ store, lang, pkg = null, lms = null }: AppProps) {
+export function App({ store, lang, pkg = null, lms = null, onLanguage }: AppProps) {
   const route = useRoute();
   const [notice, setNotice] = useState<StorageNotice | null>(null);
   const [lmsState, setLmsState] = useState<LmsSaveState | null>(null);
@@ -55,6 +58,7 @@ export function App({ store, lang, pkg = null, lms = null }: AppProps) {
               {t(`lms.${lmsState}`)}
             </p>
           )}
+          <LanguageSwitch lang={lang} onChange={onLanguage} />
           {!pkg && (
           <nav aria-label={t('nav.main')}>
             <ul>
@@ -93,10 +97,14 @@ export function App({ store, lang, pkg = null, lms = null }: AppProps) {
           <CourseView route={route} lang={lang} />
         )}
         {(route.name === 'game' || route.name === 'game-play' || route.name === 'workshop') && <GameView route={route} lang={lang} />}
+        {route.name === 'accessibility' && <AccessibilityStatement />}
         {route.name === 'not-found' && <MessageView title={t('app.notFound')} body={t('app.notFoundBody')} />}
       </main>
       <footer class="site-footer">
         <p>{t('app.footer')}</p>
+        <p>
+          <a href="#/accessibility">{t('a11y.link')}</a>
+        </p>
       </footer>
       <div id="live-region" class="visually-hidden" aria-live="polite" aria-atomic="true" />
     </>

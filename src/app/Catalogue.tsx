@@ -62,15 +62,20 @@ export function Catalogue({ lang }: { lang: Lang }) {
 }
 
 function CatalogueCard({ entry, lang, status }: { entry: CatalogueEntry; lang: Lang; status?: Status }) {
-  const title = entry.title[lang] ?? entry.title[entry.languages[0]!] ?? entry.id;
-  const description = entry.description[lang] ?? entry.description[entry.languages[0]!] ?? '';
+  // Shown in the UI language when written in it; otherwise in the first language, marked as such.
+  const textLang = entry.languages.includes(lang) ? lang : entry.languages[0]!;
+  const title = entry.title[textLang] ?? entry.id;
+  const description = entry.description[textLang] ?? '';
   const state = status?.state ?? 'not-started';
   const titleId = `card-${entry.id}`;
   return (
     <li class="card" aria-labelledby={titleId}>
       <p class="eyebrow">{t(`catalogue.kind.${entry.kind}`)}</p>
-      <h2 id={titleId}>{title}</h2>
-      <p>{description}</p>
+      <h2 id={titleId} lang={textLang !== lang ? textLang : undefined}>
+        {title}
+      </h2>
+      <p lang={textLang !== lang ? textLang : undefined}>{description}</p>
+      {entry.easyPages ? <p class="badge">{t('easy.badge', { count: entry.easyPages })}</p> : null}
       <dl class="card-facts">
         <div>
           <dt>{t('course.duration')}</dt>

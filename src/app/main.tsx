@@ -1,13 +1,12 @@
 import { render } from 'preact';
-import { initI18n, t } from '../i18n';
+import { chooseLanguage, setLanguage, t } from '../i18n';
 import { ProgressStore } from '../storage/progress';
-import { StoreContext } from './context';
-import { App } from './App';
 import { packageInfo, startLms } from '../lms/package-mode';
+import { Root } from './Root';
 import './styles.css';
 
 async function start() {
-  await initI18n('fi');
+  await setLanguage(chooseLanguage({ browser: navigator.languages }));
   const root = document.getElementById('app')!;
   const store = await ProgressStore.open('kohtaamo', {
     // The app cannot start until the other tab lets the upgrade run: say so in plain DOM.
@@ -21,16 +20,11 @@ async function start() {
   });
   root.replaceChildren();
   const profile = await store.getProfile().catch(() => undefined);
-  const lang = profile?.lang ?? 'fi';
-  if (lang !== 'fi') await initI18n(lang);
   const pkg = packageInfo();
-  const lms = pkg ? await startLms(pkg, store, lang) : null;
-  render(
-    <StoreContext.Provider value={store}>
-      <App store={store} lang={lang} pkg={pkg} lms={lms?.link ?? null} />
-    </StoreContext.Provider>,
-    document.getElementById('app')!,
-  );
+  const lms = pkg ? await startLms(pkg, store, 'fi') : null;
+  const lang = chooseLanguage({ lms: lms?.lmsLang, saved: profile?.lang, browser: navigator.languages });
+  await setLanguage(lang);
+  render(<Root store={store} initialLang={lang} pkg={pkg} lms={lms?.link ?? null} />, root);
 }
 
 void start();

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 export type Route =
   | { name: 'catalogue' }
   | { name: 'my-learning' }
+  | { name: 'accessibility' }
   | { name: 'course'; courseId: string }
   | { name: 'page'; courseId: string; moduleId: string; pageId: string }
   | { name: 'test'; courseId: string }
@@ -19,6 +20,7 @@ export function parseHash(hash: string): Route {
   const [first, courseId, a, b] = parts;
   if (parts.length === 0) return { name: 'catalogue' };
   if (parts.length === 1 && first === 'my') return { name: 'my-learning' };
+  if (parts.length === 1 && first === 'accessibility') return { name: 'accessibility' };
   if (first === 'course' && courseId) {
     if (parts.length === 2) return { name: 'course', courseId };
     if (parts.length === 3 && a === 'test') return { name: 'test', courseId };
@@ -40,6 +42,8 @@ export function href(route: Route): string {
       return '#/';
     case 'my-learning':
       return '#/my';
+    case 'accessibility':
+      return '#/accessibility';
     case 'course':
       return `#/course/${e(route.courseId)}`;
     case 'page':

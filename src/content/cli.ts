@@ -1,9 +1,12 @@
 /** `npm run validate`: checks all content, one line per problem, non-zero exit on any. */
 import { buildContent } from './build-content.ts';
 import { formatProblem } from './problems.ts';
+import { coverage, coverageTable } from './coverage.ts';
 
 const root = process.cwd();
-const { problems, courses, games } = buildContent(root, process.argv.slice(2));
+const build = buildContent(root, process.argv.slice(2));
+const { problems, courses, games } = build;
+console.log(`Translation coverage:\n${coverageTable(coverage(build))}\n`);
 for (const p of problems) console.log(formatProblem(p));
 if (problems.length > 0) {
   console.error(`\n${problems.length} problem${problems.length === 1 ? '' : 's'} in content/.`);

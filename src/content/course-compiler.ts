@@ -59,6 +59,7 @@ export function compileCourse(root: string, dir: string, problems: ProblemList):
     questionLines[lang] = result.questionLines;
   }
   checkTranslationsAgree(root, dir, languages, compiled, questionLines, problems);
+  const easyPages = compiled.fi ? addEasyFinnish(root, dir, meta, compiled.fi, assets, problems) : 0;
 
   const first = compiled[languages[0]!];
   if (!first) return null;
@@ -77,6 +78,7 @@ export function compileCourse(root: string, dir: string, problems: ProblemList):
       minutes: meta.minutes,
       pageIds: first.modules.flatMap((m) => m.pages.map((p) => p.id)),
       hasFinalTest: Boolean(meta.finalTest),
+      easyPages,
     },
   };
 }
@@ -250,4 +252,44 @@ function checkTranslationsAgree(
       if (!base.questions[qid]) problems.add(`${file}/questions.yaml`, questionLines[lang]?.[qid] ?? 1, `question ${qid}`, `not in ${baseLang}; every language needs the same questions`);
     }
   }
+}
+
+const EASY_BLOCKS = new Set(['text', 'image', 'callout', 'keypoints']);
+
+/** Reads selko/: Easy Finnish versions of Finnish pages. Returns how many pages have one. */
+function addEasyFinnish(root: string, dir: string, meta: CourseMeta, fi: CompiledCourse, assets: string[], problems: ProblemList): number {
+  const easyDir = join(dir, 'selko');
+  if (!existsSync(easyDir)) return 0;
+  let count = 0;
+  for (const name of readdirSync(easyDir).sort()) {
+    if (!name.endsWith('.md')) continue;
+    const file = relative(root, join(easyDir, name));
+    const moduleId = name.slice(0, -3);
+    const target = fi.modules.find((m) => m.id === moduleId);
+    if (!meta.modules.includes(moduleId) || !target) {
+      problems.add(file, 1, '(module)', `there is no Finnish module "${moduleId}" for this Easy Finnish version`);
+      continue;
+    }
+    const parsed = parseModule(file, readFileSync(join(easyDir, name), 'utf8'), problems);
+    if (!parsed) continue;
+    if (parsed.id !== moduleId) problems.add(file, 2, 'id', `must equal the file name "${moduleId}"`);
+    for (const ref of parsed.references) {
+      if (ref.kind !== 'image') continue;
+      const index = resolveImage(dir, ref.value, assets);
+      if (index === null) problems.add(file, ref.line, ref.field, `image not found: ${relative(root, join(dir, ref.value))}`);
+      else replaceImageSource(parsed, ref.value, `asset:${index}`);
+    }
+    for (const page of parsed.pages) {
+      const twin = target.pages.find((p) => p.id === page.id);
+      if (!twin) {
+        problems.add(file, page.line, `page ${page.id}`, `the Finnish module "${moduleId}" has no page with this id`);
+        continue;
+      }
+      const wrong = page.blocks.find((b) => !EASY_BLOCKS.has(b.type));
+      if (wrong) problems.add(file, page.line, `page ${page.id}`, `Easy Finnish pages use text, image, callout and keypoints blocks, not "${wrong.type}"`);
+      twin.easy = { title: page.title, blocks: page.blocks.filter((b) => EASY_BLOCKS.has(b.type)) };
+      count++;
+    }
+  }
+  return count;
 }

@@ -154,6 +154,8 @@ export interface Page {
   id: string;
   title: string;
   blocks: Block[];
+  /** An Easy Finnish (selkokieli) version of the page, when one is written. */
+  easy?: { title: string; blocks: Block[] };
 }
 export interface Module {
   id: string;
@@ -188,6 +190,8 @@ export interface CatalogueEntry {
   /** Page ids in study order, so the catalogue can show progress without loading the course. */
   pageIds: string[];
   hasFinalTest: boolean;
+  /** Pages with an Easy Finnish version (courses only). */
+  easyPages?: number;
   /** Games only: how it can be played. */
   modes?: ('solo' | 'workshop')[];
 }

@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
 import { buildContent, type ContentBuild } from './build-content.ts';
 import { formatProblem } from './problems.ts';
+import { coverage, coverageTable } from './coverage.ts';
 
 const CATALOGUE = 'virtual:kohtaamo/catalogue';
 const COURSE = 'virtual:kohtaamo/course/';
@@ -23,7 +24,9 @@ export function kohtaamoContent(options: { root: string; only?: string[] }): Plu
       serving = config.command === 'serve';
     },
     buildStart() {
-      const { problems } = load();
+      const build = load();
+      const { problems } = build;
+      if (!serving) console.log(`Translation coverage:\n${coverageTable(coverage(build))}`);
       if (problems.length > 0) {
         this.error(`content has ${problems.length} problem(s):\n${problems.map(formatProblem).join('\n')}`);
       }

@@ -30,6 +30,14 @@ export function CourseView({ route, lang }: { route: CourseRoute; lang: Lang }) 
     };
   }, [route.courseId, lang]);
   const session = useCourseSession(store, course && course !== 'missing' ? course : null);
+  const [easy, setEasyState] = useState(false);
+  useEffect(() => {
+    void store.getProfile().then((p) => setEasyState(Boolean(p.easy)), () => undefined);
+  }, [store]);
+  const setEasy = (on: boolean) => {
+    setEasyState(on);
+    void store.saveProfile({ easy: on }).catch(() => undefined);
+  };
 
   if (course === 'missing') return <MessageView title={t('course.notFound')} body={t('course.notFoundBody')} />;
   if (!course || !session.state.loaded) {
@@ -40,14 +48,20 @@ export function CourseView({ route, lang }: { route: CourseRoute; lang: Lang }) 
     );
   }
 
+  const shownIn = course.lang !== lang ? course.lang : null;
   const pageRoute = route.name === 'page' ? route : null;
   const module = pageRoute && course.modules.find((m) => m.id === pageRoute.moduleId);
   const page = module?.pages.find((p) => p.id === pageRoute?.pageId);
 
   return (
-    <div class="course-layout">
+    <div class="course-layout" lang={shownIn ?? undefined}>
       <CourseMenu course={course} session={session.state} route={route} />
       <div class="course-main">
+        {shownIn && (
+          <p class="notice notice-warning" lang={lang}>
+            {t('language.notAvailable', { shown: t(`language.names.${shownIn}`) })}
+          </p>
+        )}
         {session.state.error && (
           <div class="notice notice-error" role="alert">
             <p>
@@ -80,7 +94,7 @@ export function CourseView({ route, lang }: { route: CourseRoute; lang: Lang }) 
         {route.name === 'course' && <CourseIntro course={course} session={session.state} />}
         {route.name === 'page' &&
           (module && page ? (
-            <PageView course={course} module={module} page={page} session={session} />
+            <PageView course={course} module={module} page={page} session={session} easy={easy} onEasy={setEasy} />
           ) : (
             <MessageView title={t('course.pageNotFound')} body={t('course.pageNotFoundBody')} />
           ))}

@@ -13,10 +13,16 @@ interface Props {
   module: Module;
   page: Page;
   session: CourseSession;
+  /** Easy Finnish wanted (shown where the page has a version). */
+  easy: boolean;
+  onEasy: (on: boolean) => void;
 }
 
-export function PageView({ course, module, page, session }: Props) {
-  const heading = useViewFocus(page.title, `${module.id}/${page.id}`);
+export function PageView({ course, module, page, session, easy, onEasy }: Props) {
+  const offersEasy = course.lang === 'fi' && course.modules.some((m) => m.pages.some((p) => p.easy));
+  const showEasy = offersEasy && easy && Boolean(page.easy);
+  const title = showEasy ? page.easy!.title : page.title;
+  const heading = useViewFocus(title, `${module.id}/${page.id}/${showEasy ? 'easy' : 'standard'}`);
   const { visit } = session;
   useEffect(() => {
     void visit(module.id, page.id);
@@ -46,11 +52,23 @@ export function PageView({ course, module, page, session }: Props) {
         {t('course.moduleOf', { no: moduleNo, count: course.modules.length, title: module.title })} ·{' '}
         {t('course.pageOf', { no: step.index + 1, count: path.length })}
       </p>
+      {offersEasy && (
+        <div class="easy-toggle">
+          <button type="button" class="secondary" aria-pressed={easy} onClick={() => onEasy(!easy)}>
+            {t('easy.toggle')}
+          </button>
+          {easy && !page.easy && <p class="notice notice-warning">{t('easy.missing')}</p>}
+        </div>
+      )}
       <h1 tabIndex={-1} ref={heading}>
-        {page.title}
+        {title}
       </h1>
-      {page.blocks.map((block, i) => (
-        <BlockView key={`${page.id}-${i}`} block={block} course={course} session={session} />
+      {showEasy && <p class="badge">{t('easy.label')}</p>}
+      {(showEasy ? page.easy!.blocks : page.blocks).map((block, i) => (
+        <BlockView key={`${page.id}-${showEasy ? 'easy' : 'std'}-${i}`} block={block} course={course} session={session} />
+      ))}
+      {showEasy && page.blocks.filter((b) => b.type === 'quiz').map((block, i) => (
+        <BlockView key={`${page.id}-quiz-${i}`} block={block} course={course} session={session} />
       ))}
       <nav class="pager" aria-label={t('course.pager')}>
         {previous ? (

@@ -29,9 +29,24 @@ export function GameView({ route, lang }: { route: GameRoute; lang: Lang }) {
   }, [route.gameId, lang]);
   if (game === 'missing') return <MessageView title={t('game.notFound')} body={t('game.notFoundBody')} />;
   if (!game) return <p role="status">{t('app.loading')}</p>;
-  if (route.name === 'game-play' && game.modes.includes('solo')) return <SoloPlay game={game} />;
-  if (route.name === 'workshop' && game.modes.includes('workshop')) return <Workshop game={game} />;
-  return <GameIntro game={game} />;
+  const shownIn = game.lang !== lang ? game.lang : null;
+  const view =
+    route.name === 'game-play' && game.modes.includes('solo') ? (
+      <SoloPlay game={game} />
+    ) : route.name === 'workshop' && game.modes.includes('workshop') ? (
+      <Workshop game={game} />
+    ) : (
+      <GameIntro game={game} />
+    );
+  if (!shownIn) return view;
+  return (
+    <div lang={shownIn}>
+      <p class="notice notice-warning" lang={lang}>
+        {t('language.notAvailable', { shown: t(`language.names.${shownIn}`) })}
+      </p>
+      {view}
+    </div>
+  );
 }
 
 function GameIntro({ game }: { game: CompiledGame }) {

@@ -1,21 +1,45 @@
-/** i18next set-up. Finnish ships with the app; other UI languages load when chosen. */
+/** i18next set-up. Finnish ships with the app; Swedish and English load when chosen. */
 import i18next from 'i18next';
 import fi from './locales/fi.json';
-import type { Lang } from '../content/schema';
+import { LANGUAGES, type Lang } from '../content/schema';
 
-export const UI_LANGUAGES: Lang[] = ['fi'];
+export const UI_LANGUAGES: readonly Lang[] = LANGUAGES;
 
 export const i18n = i18next.createInstance();
 
-export async function initI18n(lang: Lang = 'fi'): Promise<void> {
-  await i18n.init({
-    lng: lang,
-    fallbackLng: 'fi',
-    resources: { fi: { translation: fi } },
-    interpolation: { escapeValue: false }, // Preact escapes text itself
-    returnNull: false,
-  });
-  document.documentElement.lang = i18n.language;
+const loaders: Record<Lang, () => Promise<{ default: object }>> = {
+  fi: async () => ({ default: fi }),
+  sv: () => import('./locales/sv.json'),
+  en: () => import('./locales/en.json'),
+};
+
+/** The first language that fits: the LMS's learner preference, the saved choice, the browser's, Finnish. */
+export function chooseLanguage(sources: { lms?: string; saved?: string; browser?: readonly string[] }): Lang {
+  const candidates = [sources.lms, sources.saved, ...(sources.browser ?? [])];
+  for (const candidate of candidates) {
+    const code = (candidate ?? '').trim().toLowerCase();
+    // "sv-FI", "swe", "en_GB", "fin" → sv, en, fi
+    const lang = UI_LANGUAGES.find((l) => code === l || code.startsWith(`${l}-`) || code.startsWith(`${l}_`) || code === { fi: 'fin', sv: 'swe', en: 'eng' }[l]);
+    if (lang) return lang;
+  }
+  return 'fi';
+}
+
+export async function setLanguage(lang: Lang): Promise<void> {
+  if (!i18n.isInitialized) {
+    await i18n.init({
+      lng: 'fi',
+      fallbackLng: false, // a missing string must show up in tests, not hide behind Finnish
+      resources: { fi: { translation: fi } },
+      interpolation: { escapeValue: false }, // Preact escapes text itself
+      returnNull: false,
+    });
+  }
+  if (!i18n.hasResourceBundle(lang, 'translation')) {
+    i18n.addResourceBundle(lang, 'translation', (await loaders[lang]()).default);
+  }
+  await i18n.changeLanguage(lang);
+  document.documentElement.lang = lang;
 }
 
 export const t = i18n.t.bind(i18n);

@@ -8,6 +8,8 @@ export interface Profile {
   key: 'me';
   name: string;
   lang?: Lang;
+  /** Show Easy Finnish (selkokieli) versions of pages where they exist. */
+  easy?: boolean;
 }
 
 export type AttemptStatus = 'in-progress' | 'completed';

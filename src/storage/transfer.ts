@@ -28,7 +28,7 @@ const testTry = z.object({
 const id = z.string().min(8).max(64);
 
 const dataSchema = z.object({
-  profile: z.object({ key: z.literal('me'), name: z.string().max(200), lang: z.enum(['fi', 'sv', 'en']).optional() }).nullable(),
+  profile: z.object({ key: z.literal('me'), name: z.string().max(200), lang: z.enum(['fi', 'sv', 'en']).optional(), easy: z.boolean().optional() }).nullable(),
   attempts: z.array(
     z.object({
       id,

@@ -5,6 +5,7 @@ describe('hash routes', () => {
   const routes: Route[] = [
     { name: 'catalogue' },
     { name: 'my-learning' },
+    { name: 'accessibility' },
     { name: 'course', courseId: 'avoin-hallinto' },
     { name: 'page', courseId: 'avoin-hallinto', moduleId: 'perusteet', pageId: 'lyhyesti' },
     { name: 'test', courseId: 'c' },
