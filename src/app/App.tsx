@@ -12,6 +12,7 @@ import { MyLearning } from './MyLearning';
 import { GameView } from '../game/GameView';
 import { AccessibilityStatement } from './AccessibilityStatement';
 import { LanguageSwitch } from './LanguageSwitch';
+import { PracticeLibrary } from '../practices/PracticeLibrary';
 import type { PackageInfo } from '../lms/package-mode';
 import type { LmsLink, LmsSaveState } from '../lms/lms-link';
 import { href, locationRoute } from './router';
@@ -68,6 +69,11 @@ export function App({ store, lang, pkg = null, lms = null, onLanguage }: AppProp
                 </a>
               </li>
               <li>
+                <a href="#/practices" aria-current={route.name === 'practices' ? 'page' : undefined}>
+                  {t('nav.practices')}
+                </a>
+              </li>
+              <li>
                 <a href="#/my" aria-current={route.name === 'my-learning' ? 'page' : undefined}>
                   {t('nav.myLearning')}
                 </a>
@@ -98,6 +104,7 @@ export function App({ store, lang, pkg = null, lms = null, onLanguage }: AppProp
         )}
         {(route.name === 'game' || route.name === 'game-play' || route.name === 'workshop') && <GameView route={route} lang={lang} />}
         {route.name === 'accessibility' && <AccessibilityStatement />}
+        {route.name === 'practices' && <PracticeLibrary lang={lang} />}
         {route.name === 'not-found' && <MessageView title={t('app.notFound')} body={t('app.notFoundBody')} />}
       </main>
       <footer class="site-footer">

@@ -5,6 +5,7 @@ export type Route =
   | { name: 'catalogue' }
   | { name: 'my-learning' }
   | { name: 'accessibility' }
+  | { name: 'practices' }
   | { name: 'course'; courseId: string }
   | { name: 'page'; courseId: string; moduleId: string; pageId: string }
   | { name: 'test'; courseId: string }
@@ -21,6 +22,7 @@ export function parseHash(hash: string): Route {
   if (parts.length === 0) return { name: 'catalogue' };
   if (parts.length === 1 && first === 'my') return { name: 'my-learning' };
   if (parts.length === 1 && first === 'accessibility') return { name: 'accessibility' };
+  if (parts.length === 1 && first === 'practices') return { name: 'practices' };
   if (first === 'course' && courseId) {
     if (parts.length === 2) return { name: 'course', courseId };
     if (parts.length === 3 && a === 'test') return { name: 'test', courseId };
@@ -44,6 +46,8 @@ export function href(route: Route): string {
       return '#/my';
     case 'accessibility':
       return '#/accessibility';
+    case 'practices':
+      return '#/practices';
     case 'course':
       return `#/course/${e(route.courseId)}`;
     case 'page':

@@ -3,6 +3,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { compileCourse, type CourseBuild } from './course-compiler.ts';
 import { compileGame, type GameBuild } from './game-compiler.ts';
+import { compilePractices, type PracticeLibrary } from './practice-compiler.ts';
 import { ProblemList, type Problem } from './problems.ts';
 import type { CatalogueEntry } from './schema.ts';
 
@@ -10,6 +11,7 @@ export interface ContentBuild {
   catalogue: CatalogueEntry[];
   courses: CourseBuild[];
   games: GameBuild[];
+  practices: PracticeLibrary;
   problems: Problem[];
 }
 
@@ -32,8 +34,9 @@ export function buildContent(root: string, only: string[] = []): ContentBuild {
   if (!existsSync(join(root, 'content', 'courses')) && !existsSync(join(root, 'content', 'games'))) {
     problems.add('content', 1, '(folder)', 'no content/courses or content/games: there is nothing to show');
   }
+  const practices = compilePractices(root, problems);
   for (const dir of folders('courses')) {
-    const course = compileCourse(root, dir, problems);
+    const course = compileCourse(root, dir, problems, practices);
     if (course) courses.push(course);
   }
   for (const dir of folders('games')) {
@@ -45,5 +48,5 @@ export function buildContent(root: string, only: string[] = []): ContentBuild {
       problems.add('content', 1, 'id', `no course or game with the id "${id}"`);
     }
   }
-  return { catalogue: [...courses.map((c) => c.catalogue), ...games.map((g) => g.catalogue)], courses, games, problems: problems.items };
+  return { catalogue: [...courses.map((c) => c.catalogue), ...games.map((g) => g.catalogue)], courses, games, practices, problems: problems.items };
 }

@@ -5,6 +5,7 @@ import { courseMetaSchema, LANGUAGES, type CatalogueEntry, type CompiledCourse, 
 import { parseModule, type ParsedModule } from './module-parser.ts';
 import { answerKey, compileQuestionBank, type QuestionBank } from './question-compiler.ts';
 import type { ProblemList } from './problems.ts';
+import type { PracticeLibrary } from './practice-compiler.ts';
 import { SUSPEND_LIMIT_12, worstCaseSuspendLength } from '../lms/suspend.ts';
 import { check, lineOf, parseYaml, type YamlSource } from './yaml-source.ts';
 
@@ -19,7 +20,7 @@ export interface CourseBuild {
 
 const IMAGE_TYPES = /\.(svg|png|jpe?g|webp)$/i;
 
-export function compileCourse(root: string, dir: string, problems: ProblemList): CourseBuild | null {
+export function compileCourse(root: string, dir: string, problems: ProblemList, practices?: PracticeLibrary): CourseBuild | null {
   const rel = (path: string) => relative(root, path);
   const metaFile = join(dir, 'course.yaml');
   if (!existsSync(metaFile)) {
@@ -50,7 +51,7 @@ export function compileCourse(root: string, dir: string, problems: ProblemList):
     for (const key of ['title', 'description', 'objectives'] as const) {
       if (!meta[key][lang]) problems.add(metaSrc.file, at([key]), `${key}.${lang}`, `missing, though the course has a "${lang}" folder`);
     }
-    const result = compileLanguage(root, dir, lang, meta, metaSrc, assets, problems);
+    const result = compileLanguage(root, dir, lang, meta, metaSrc, assets, problems, practices);
     compiled[lang] = result.course;
     const resumeSize = worstCaseSuspendLength(result.course);
     if (resumeSize > SUSPEND_LIMIT_12) {
@@ -100,6 +101,7 @@ function compileLanguage(
   metaSrc: YamlSource,
   assets: string[],
   problems: ProblemList,
+  practices?: PracticeLibrary,
 ): { course: CompiledCourse; questionLines: Record<string, number> } {
   const rel = (path: string) => relative(root, path);
   const langDir = join(dir, lang);
@@ -142,6 +144,16 @@ function compileLanguage(
         used.add(ref.value);
         const q = bank.questions[ref.value];
         if (!q) problems.add(file, ref.line, ref.field, `unknown question id "${ref.value}" (not in ${rel(questionsFile)})`);
+      } else if (ref.kind === 'practice') {
+        const card = practices?.cards[lang].find((c) => c.id === ref.value);
+        if (!card) {
+          const known = practices?.ids.has(ref.value);
+          problems.add(file, ref.line, ref.field, known ? `the card "${ref.value}" has no "${lang}" version` : `unknown good-practice card "${ref.value}" (not in content/practices)`);
+        } else {
+          for (const page of mod.pages) {
+            page.blocks = page.blocks.map((b) => (b.type === 'practice' && b.ref === ref.value ? { type: 'practice', ...card, ref: undefined } : b));
+          }
+        }
       } else {
         const index = resolveImage(dir, ref.value, assets);
         if (index === null) problems.add(file, ref.line, ref.field, `image not found: ${rel(join(dir, ref.value))} (images live in the course's images/ folder)`);

@@ -4,7 +4,7 @@ import { LANGUAGES, type Lang } from './schema.ts';
 
 export interface CoverageRow {
   id: string;
-  kind: 'course' | 'game';
+  kind: 'course' | 'game' | 'practices';
   /** Pages and questions (courses) or scenes (games) per language; total from the fullest one. */
   translated: Record<Lang, number>;
   total: number;
@@ -24,6 +24,9 @@ export function coverage(build: ContentBuild): CoverageRow[] {
     const translated = Object.fromEntries(LANGUAGES.map((l) => [l, Object.keys(g.compiled[l]?.scenes ?? {}).length])) as Record<Lang, number>;
     rows.push({ id: g.meta.id, kind: 'game', translated, total: Math.max(...Object.values(translated)) });
   }
+  const cards = build.practices.cards;
+  const translated = { fi: cards.fi.length, sv: cards.sv.length, en: cards.en.length };
+  if (build.practices.ids.size > 0) rows.push({ id: 'library', kind: 'practices', translated, total: build.practices.ids.size });
   return rows;
 }
 

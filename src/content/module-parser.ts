@@ -1,13 +1,13 @@
 /** Parses one module file: a YAML header, pages split at level-1 headings, fenced YAML blocks. */
 import type { Token } from 'markdown-it';
-import { blockSchemas, moduleHeaderSchema, type Block, type BlockKind, type Page } from './schema.ts';
+import { blockSchemas, moduleHeaderSchema, practiceRefSchema, type Block, type BlockKind, type Page } from './schema.ts';
 import { markdown, renderBlock, renderInline, sanitize } from './markdown.ts';
 import type { ProblemList } from './problems.ts';
 import { check, lineOf, parseYaml } from './yaml-source.ts';
 
 /** Something a block points at, checked later against the whole course. */
 export interface Reference {
-  kind: 'image' | 'question';
+  kind: 'image' | 'question' | 'practice';
   value: string;
   line: number;
   field: string;
@@ -137,6 +137,13 @@ function parseBlock(
       return b && { type: 'links', title: b.title, links: b.links };
     }
     case 'practice': {
+      const raw = src.doc.toJS() as unknown;
+      if (raw && typeof raw === 'object' && 'ref' in raw) {
+        const r = check(practiceRefSchema, src, [], 'practice', problems);
+        if (!r) return null;
+        references.push({ kind: 'practice', value: r.ref, line: lineOf(src, ['ref']), field: 'practice.ref' });
+        return { type: 'practice', ref: r.ref, title: '', theme: 'participation', what: '', achieved: '', next: '', more: [] };
+      }
       const b = check(blockSchemas.practice, src, [], 'practice', problems);
       return (
         b && {

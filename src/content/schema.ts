@@ -66,6 +66,9 @@ export const blockSchemas = {
   }),
   quiz: z.strictObject({ title: text.optional(), questions: z.array(id).min(1) }),
 } as const;
+
+/** A practice block may instead name a card of the good-practice library. */
+export const practiceRefSchema = z.strictObject({ ref: id });
 export type BlockKind = keyof typeof blockSchemas;
 
 const choiceOption = z.strictObject({ text, correct: z.boolean().default(false), feedback: text });
@@ -117,6 +120,8 @@ export type Block =
   | { type: 'links'; title?: string; links: { title: string; url: string; description?: string }[] }
   | {
       type: 'practice';
+      /** Set while the card is a reference to the library; the compiler fills in the rest. */
+      ref?: string;
       title: string;
       theme: (typeof PRACTICE_THEMES)[number];
       what: Html;

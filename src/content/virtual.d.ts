@@ -1,7 +1,9 @@
 declare module 'virtual:kohtaamo/catalogue' {
   import type { CatalogueEntry, CompiledCourse, Lang } from './schema.ts';
   import type { CompiledGame } from './game-schema.ts';
+  import type { PracticeCard } from './practice-compiler.ts';
   export const catalogue: CatalogueEntry[];
   export const loaders: Record<string, Partial<Record<Lang, () => Promise<{ default: CompiledCourse }>>>>;
+  export const practiceLoaders: Record<Lang, () => Promise<{ default: PracticeCard[] }>>;
   export const gameLoaders: Record<string, Partial<Record<Lang, () => Promise<{ default: CompiledGame }>>>>;
 }

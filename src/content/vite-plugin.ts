@@ -11,6 +11,7 @@ import { coverage, coverageTable } from './coverage.ts';
 const CATALOGUE = 'virtual:kohtaamo/catalogue';
 const COURSE = 'virtual:kohtaamo/course/';
 const GAME = 'virtual:kohtaamo/game/';
+const PRACTICES = 'virtual:kohtaamo/practices/';
 
 export function kohtaamoContent(options: { root: string; only?: string[] }): Plugin {
   let content: ContentBuild | null = null;
@@ -32,7 +33,7 @@ export function kohtaamoContent(options: { root: string; only?: string[] }): Plu
       }
     },
     resolveId(id) {
-      if (id === CATALOGUE || id.startsWith(COURSE) || id.startsWith(GAME)) return `\0${id}`;
+      if (id === CATALOGUE || id.startsWith(COURSE) || id.startsWith(GAME) || id.startsWith(PRACTICES)) return `\0${id}`;
       return null;
     },
     load(id) {
@@ -51,7 +52,12 @@ export function kohtaamoContent(options: { root: string; only?: string[] }): Plu
             .map((l) => `${l}: () => import(${JSON.stringify(`${GAME}${g.meta.id}/${l}`)})`)
             .join(', ')}}`)
           .join(',\n  ');
-        return `export const catalogue = ${JSON.stringify(build.catalogue)};\nexport const loaders = {\n  ${loaders}\n};\nexport const gameLoaders = {\n  ${gameLoaders}\n};\n`;
+        const practiceLoaders = (['fi', 'sv', 'en'] as const).map((l) => `${l}: () => import(${JSON.stringify(`${PRACTICES}${l}`)})`).join(', ');
+        return `export const catalogue = ${JSON.stringify(build.catalogue)};\nexport const loaders = {\n  ${loaders}\n};\nexport const gameLoaders = {\n  ${gameLoaders}\n};\nexport const practiceLoaders = { ${practiceLoaders} };\n`;
+      }
+      if (virtualId.startsWith(PRACTICES)) {
+        const lang = virtualId.slice(PRACTICES.length) as 'fi' | 'sv' | 'en';
+        return `export default ${JSON.stringify(build.practices.cards[lang] ?? [])};\n`;
       }
       if (virtualId.startsWith(GAME)) {
         const [gameId, lang] = virtualId.slice(GAME.length).split('/');

@@ -74,6 +74,20 @@ export interface Certificate {
   issuedAt: number;
 }
 
+/** A good-practice card a trainer wrote in the app; exportable as a content file. */
+export interface OwnPractice {
+  id: string;
+  lang: Lang;
+  theme: 'understandability' | 'participation' | 'open-action' | 'enabler' | 'open-data';
+  title: string;
+  what: string;
+  achieved: string;
+  next: string;
+  link?: { title: string; url: string };
+  createdAt: number;
+  updatedAt: number;
+}
+
 export type KohtaamoDb = Dexie & {
   profile: EntityTable<Profile, 'key'>;
   attempts: EntityTable<Attempt, 'id'>;
@@ -81,6 +95,7 @@ export type KohtaamoDb = Dexie & {
   answers: EntityTable<Answer, 'id'>;
   gameSessions: EntityTable<GameSession, 'id'>;
   certificates: EntityTable<Certificate, 'id'>;
+  ownPractices: EntityTable<OwnPractice, 'id'>;
 };
 
 /**
@@ -115,6 +130,11 @@ export const SCHEMA_HISTORY: { version: number; stores: Record<string, string>; 
           attempt.tries ??= [];
         });
     },
+  },
+  {
+    // Good-practice cards written by trainers in the app.
+    version: 3,
+    stores: { ownPractices: 'id, updatedAt' },
   },
 ];
 

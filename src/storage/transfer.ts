@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { Table } from 'dexie';
-import type { Answer, Attempt, Certificate, GameSession, KohtaamoDb, PageVisit } from './db';
+import type { Answer, Attempt, Certificate, GameSession, KohtaamoDb, OwnPractice, PageVisit } from './db';
 
 export const EXPORT_FORMAT = 'kohtaamo-progress';
 export const EXPORT_FORMAT_VERSION = 1;
@@ -72,6 +72,23 @@ const dataSchema = z.object({
       issuedAt: z.number(),
     }),
   ),
+  // Added with schema version 3; files exported before it have none.
+  ownPractices: z
+    .array(
+      z.object({
+        id,
+        lang: z.enum(['fi', 'sv', 'en']),
+        theme: z.enum(['understandability', 'participation', 'open-action', 'enabler', 'open-data']),
+        title: z.string().min(1).max(300),
+        what: z.string().max(5000),
+        achieved: z.string().max(5000),
+        next: z.string().max(5000),
+        link: z.object({ title: z.string().max(300), url: z.string().regex(/^https:\/\//) }).optional(),
+        createdAt: z.number(),
+        updatedAt: z.number(),
+      }),
+    )
+    .default([]),
 });
 export type ExportData = z.infer<typeof dataSchema>;
 
@@ -90,6 +107,7 @@ export async function exportProgress(db: KohtaamoDb): Promise<ExportFile> {
     answers: await db.answers.toArray(),
     gameSessions: await db.gameSessions.toArray(),
     certificates: await db.certificates.toArray(),
+    ownPractices: await db.ownPractices.toArray(),
   }));
   return { format: EXPORT_FORMAT, formatVersion: EXPORT_FORMAT_VERSION, exportedAt: new Date().toISOString(), data };
 }
@@ -166,6 +184,7 @@ export async function mergeProgress(db: KohtaamoDb, data: ExportData): Promise<M
     await merge(db.visits as Table<PageVisit, string>, data.visits, (r) => r.at);
     await merge(db.answers as Table<Answer, string>, data.answers as Answer[], (r) => r.at);
     await merge(db.certificates as Table<Certificate, string>, data.certificates, (r) => r.issuedAt);
+    await merge(db.ownPractices as Table<OwnPractice, string>, data.ownPractices, (r) => r.updatedAt);
   });
   return result;
 }

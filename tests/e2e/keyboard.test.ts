@@ -32,7 +32,7 @@ async function answerByKeyboard(page: Page, scope: string, q: Question) {
   switch (q.type) {
     case 'single':
     case 'truefalse': {
-      const target = q.type === 'single' ? q.options.findIndex((o) => o.correct) : q.answer ? 0 : 1;
+      const target = q.type === 'truefalse' ? (q.answer ? 0 : 1) : q.options.findIndex((o) => o.correct);
       await tabTo(page, inScope('input[type="radio"]'));
       // Arrow keys move through the group and select; Space selects the first.
       await page.keyboard.press('Space');

@@ -6,6 +6,7 @@ describe('hash routes', () => {
     { name: 'catalogue' },
     { name: 'my-learning' },
     { name: 'accessibility' },
+    { name: 'practices' },
     { name: 'course', courseId: 'avoin-hallinto' },
     { name: 'page', courseId: 'avoin-hallinto', moduleId: 'perusteet', pageId: 'lyhyesti' },
     { name: 'test', courseId: 'c' },

@@ -32,6 +32,21 @@ const WRITTEN_BY: Record<number, (db: KohtaamoDb) => Promise<void>> = {
       at: 1_700_000_000_600,
     });
   },
+  2: async (db) => {
+    await WRITTEN_BY[1]!(db);
+    await db.table('attempts').update('aaaaaaaaaaaa0001', { timeSpentMs: 0, updatedAt: 1_700_000_000_000 });
+    await db.table('gameSessions').put({
+      id: 'gggggggggggg0001',
+      gameId: 'palvelutiski',
+      gameVersion: '1.0.0',
+      mode: 'solo',
+      status: 'in-progress',
+      snapshot: { machine: { status: 'active', value: 'alku', context: { meters: { trust: 3 }, points: 0, path: [] } } },
+      events: [],
+      startedAt: 1_700_000_000_000,
+      updatedAt: 1_700_000_000_000,
+    });
+  },
 };
 
 describe('schema upgrades', () => {
@@ -63,6 +78,9 @@ describe('schema upgrades', () => {
       await store.completeAttempt(snapshot!.attempt.id, { contentId: 'avoin-hallinto', contentVersion: '1.0.0', title: 'x' });
       expect(await store.certificates()).toHaveLength(1);
       expect((await store.allAttempts())[0]?.status).toBe('completed');
+      if (version >= 2) expect((await store.openGameSession('palvelutiski', 'solo'))?.id).toBe('gggggggggggg0001');
+      await store.db.ownPractices.put({ id: 'pppppppppppp0001', lang: 'fi', theme: 'participation', title: 'x', what: 'y', achieved: 'z', next: 'w', createdAt: 1, updatedAt: 1 });
+      expect(await store.db.ownPractices.count()).toBe(1);
     });
   }
 });

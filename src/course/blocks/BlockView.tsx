@@ -3,6 +3,7 @@ import type { Block, CompiledCourse } from '../../content/schema';
 import { t } from '../../i18n';
 import type { CourseSession } from '../useCourseSession';
 import { KnowledgeCheck } from '../questions/KnowledgeCheck';
+import { PracticeCardView } from '../../practices/PracticeCardView';
 
 const Html = ({ html, class: cls }: { html: string; class?: string }) => <div class={cls} dangerouslySetInnerHTML={{ __html: html }} />;
 
@@ -70,35 +71,7 @@ export function BlockView({ block, course, session }: { block: Block; course: Co
         </nav>
       );
     case 'practice':
-      return (
-        <article class="practice">
-          <p class="practice-theme">
-            {t('practice.label')} · {t(`practice.theme.${block.theme}`)}
-          </p>
-          <h2>{block.title}</h2>
-          <h3>{t('practice.what')}</h3>
-          <Html html={block.what} />
-          <h3>{t('practice.achieved')}</h3>
-          <Html html={block.achieved} />
-          <h3>{t('practice.next')}</h3>
-          <Html html={block.next} />
-          {block.more.length > 0 && (
-            <>
-              <h3>{t('practice.more')}</h3>
-              <ul>
-                {block.more.map((link) => (
-                  <li key={link.url}>
-                    <a href={link.url} target="_blank" rel="noopener noreferrer">
-                      {link.title}
-                      <span class="visually-hidden"> {t('block.newWindow')}</span>
-                    </a>
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
-        </article>
-      );
+      return <PracticeCardView card={{ ...block, id: block.ref ?? block.title }} />;
     case 'quiz':
       return (
         <section class="quiz">
