@@ -4,15 +4,18 @@ import type { Lang } from '../content/schema';
 import { t } from '../i18n';
 import { mountLiveRegion } from './announce';
 import { Catalogue } from './Catalogue';
-import { CourseView } from '../course/CourseView';
 import { MessageView } from './MessageView';
 import { useRoute } from './router';
 import type { ProgressStore, StorageNotice } from '../storage/progress';
-import { MyLearning } from './MyLearning';
-import { GameView } from '../game/GameView';
-import { AccessibilityStatement } from './AccessibilityStatement';
 import { LanguageSwitch } from './LanguageSwitch';
-import { PracticeLibrary } from '../practices/PracticeLibrary';
+import { Lazy } from './Lazy';
+
+// Each view's code loads when it is first opened; the catalogue ships with the app.
+const courseView = () => import('../course/CourseView');
+const gameView = () => import('../game/GameView');
+const myLearning = () => import('./MyLearning');
+const statement = () => import('./AccessibilityStatement');
+const library = () => import('../practices/PracticeLibrary');
 import type { PackageInfo } from '../lms/package-mode';
 import type { LmsLink, LmsSaveState } from '../lms/lms-link';
 import { href, locationRoute } from './router';
@@ -98,13 +101,15 @@ export function App({ store, lang, pkg = null, lms = null, onLanguage }: AppProp
       )}
       <main id="main" tabIndex={-1}>
         {route.name === 'catalogue' && <Catalogue lang={lang} />}
-        {route.name === 'my-learning' && <MyLearning lang={lang} />}
+        {route.name === 'my-learning' && <Lazy load={myLearning} render={(m) => <m.MyLearning lang={lang} />} />}
         {(route.name === 'course' || route.name === 'page' || route.name === 'test' || route.name === 'certificate') && (
-          <CourseView route={route} lang={lang} />
+          <Lazy load={courseView} render={(m) => <m.CourseView route={route} lang={lang} />} />
         )}
-        {(route.name === 'game' || route.name === 'game-play' || route.name === 'workshop') && <GameView route={route} lang={lang} />}
-        {route.name === 'accessibility' && <AccessibilityStatement />}
-        {route.name === 'practices' && <PracticeLibrary lang={lang} />}
+        {(route.name === 'game' || route.name === 'game-play' || route.name === 'workshop') && (
+          <Lazy load={gameView} render={(m) => <m.GameView route={route} lang={lang} />} />
+        )}
+        {route.name === 'accessibility' && <Lazy load={statement} render={(m) => <m.AccessibilityStatement />} />}
+        {route.name === 'practices' && <Lazy load={library} render={(m) => <m.PracticeLibrary lang={lang} />} />}
         {route.name === 'not-found' && <MessageView title={t('app.notFound')} body={t('app.notFoundBody')} />}
       </main>
       <footer class="site-footer">

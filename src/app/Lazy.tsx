@@ -1,0 +1,30 @@
+/** Loads a view's code only when the view is first shown (route-level code splitting). */
+import type { ComponentChildren } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { t } from '../i18n';
+
+export function Lazy<M>({ load, render }: { load: () => Promise<M>; render: (module: M) => ComponentChildren }) {
+  const [module, setModule] = useState<M | null>(null);
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    let cancelled = false;
+    load().then(
+      (m) => !cancelled && setModule(() => m),
+      () => !cancelled && setFailed(true),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [load]);
+  if (failed) {
+    return (
+      <p class="notice notice-error" role="alert">
+        {t('app.loadFailed')}{' '}
+        <button type="button" class="link" onClick={() => location.reload()}>
+          {t('storage.reload')}
+        </button>
+      </p>
+    );
+  }
+  return module ? <>{render(module)}</> : <p role="status">{t('app.loading')}</p>;
+}

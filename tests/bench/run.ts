@@ -1,0 +1,228 @@
+/**
+ * `npm run bench`: builds the product and measures it; prints one JSON document (also written to
+ * tests/.output/bench.json) with every figure and a pass/fail against tests/bench/budgets.json.
+ * Figures, not tests: nothing here is part of `npm test`.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build as esbuild } from 'esbuild';
+import { createActor } from 'xstate';
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import type { Page } from 'playwright-core';
+import { buildContent } from '../../src/content/build-content.ts';
+import { createGameMachine, possibleEvents, type GameSnapshot } from '../../src/game/machine.ts';
+import { packageContent } from '../../src/lms/packager/package.ts';
+import { CHROMIUM_ARGS, launch, removeProfile } from '../e2e/browser.ts';
+import { serveFolder } from '../e2e/static-server.ts';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
+const out = join(root, 'tests/.output');
+const siteDir = join(out, 'bench-site');
+const budgets = JSON.parse(readFileSync(join(root, 'tests/bench/budgets.json'), 'utf8')) as Record<string, { max?: number; min?: number; note: string }>;
+const round = (n: number, digits = 2) => Number(n.toFixed(digits));
+const log = (text: string) => process.stderr.write(`${text}\n`);
+
+function buildSite(): number {
+  const env: NodeJS.ProcessEnv = { ...process.env, KOHTAAMO_OUT_DIR: siteDir };
+  delete env.VITEST;
+  const start = performance.now();
+  const result = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'error'], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (result.status !== 0) throw new Error('vite build failed');
+  return performance.now() - start;
+}
+
+/** Gzipped bytes of every JS and CSS file the browser fetched to show `hash`, from a fresh profile. */
+async function transferred(url: string, hash: string, ready: string) {
+  const browser = await launch();
+  const files = new Set<string>();
+  browser.page.on('request', (request) => {
+    const path = new URL(request.url()).pathname;
+    if (/\.(js|css)$/.test(path)) files.add(path);
+  });
+  await browser.page.goto(`${url}${hash}`);
+  await browser.page.waitForSelector(ready, { timeout: 20_000 });
+  await browser.page.waitForTimeout(300);
+  await browser.close();
+  removeProfile(browser.profile);
+  const prefix = new URL(url).pathname;
+  let gzip = 0;
+  const list: Record<string, number> = {};
+  for (const path of files) {
+    const bytes = gzipSync(readFileSync(join(siteDir, path.slice(prefix.length))), { level: 9 }).length;
+    list[path.slice(prefix.length)] = bytes;
+    gzip += bytes;
+  }
+  return { gzipBytes: gzip, files: list };
+}
+
+async function runLighthouse(url: string) {
+  const chrome = await chromeLauncher.launch({ chromePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', chromeFlags: CHROMIUM_ARGS });
+  try {
+    const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'] });
+    const lhr = result!.lhr;
+    const audit = (id: string) => lhr.audits[id]?.numericValue ?? NaN;
+    return {
+      performance: lhr.categories.performance?.score ?? 0,
+      accessibility: lhr.categories.accessibility?.score ?? 0,
+      lcpMs: round(audit('largest-contentful-paint'), 0),
+      tbtMs: round(audit('total-blocking-time'), 0),
+      cls: round(audit('cumulative-layout-shift'), 3),
+      totalByteWeight: audit('total-byte-weight'),
+    };
+  } finally {
+    await chrome.kill();
+  }
+}
+
+async function storageTimings(url: string) {
+  const bundle = await esbuild({ entryPoints: [join(root, 'tests/bench/storage-probe.ts')], bundle: true, format: 'iife', write: false, platform: 'browser', logLevel: 'error' });
+  const browser = await launch();
+  try {
+    await browser.page.goto(url);
+    await browser.page.addScriptTag({ content: bundle.outputFiles[0]!.text });
+    return (await browser.page.evaluate(() => (window as unknown as { kohtaamoBench: () => Promise<object> }).kohtaamoBench())) as { recordAnswerMedianMs: number; resume500AnswersMs: number };
+  } finally {
+    await browser.close();
+    removeProfile(browser.profile);
+  }
+}
+
+function gameMoves(moves = 10_000) {
+  const content = buildContent(root);
+  const figures: Record<string, { ms: number; plays: number }> = {};
+  for (const g of content.games) {
+    const game = g.compiled[g.languages[0]!]!;
+    const machine = createGameMachine(game);
+    let actor = createActor(machine).start();
+    let plays = 0;
+    let seed = 42;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const start = performance.now();
+    for (let i = 0; i < moves; i++) {
+      const snapshot = actor.getSnapshot() as GameSnapshot;
+      const events = possibleEvents(game, snapshot);
+      if (snapshot.status === 'done' || events.length === 0) {
+        actor.stop();
+        actor = createActor(machine).start();
+        plays++;
+        continue;
+      }
+      actor.send(events[Math.floor(random() * events.length)]!);
+    }
+    figures[game.id] = { ms: round(performance.now() - start), plays };
+  }
+  return figures;
+}
+
+/** Peak JS heap while a learner reads every page and takes the final test. */
+async function peakHeap(url: string) {
+  const content = buildContent(root);
+  const course = content.courses.find((c) => c.meta.id === 'avoin-hallinto')!.compiled.fi!;
+  const browser = await launch();
+  const page: Page = browser.page;
+  const cdp = await browser.context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  let peak = 0;
+  const sample = async () => {
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    peak = Math.max(peak, metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0);
+  };
+  try {
+    const pages = course.modules.flatMap((m) => m.pages.map((p) => `#/course/${course.id}/${m.id}/${p.id}`));
+    await page.goto(`${url}#/course/${course.id}`);
+    await page.waitForSelector('h1');
+    for (const hash of pages) {
+      await page.evaluate((h) => (location.hash = h), hash);
+      await page.waitForFunction((h) => location.hash === h && document.querySelector('h1'), hash);
+      await page.waitForTimeout(40);
+      await sample();
+    }
+    await page.evaluate((h) => (location.hash = h), `#/course/${course.id}/test`);
+    await page.locator('.final-test .actions button').click();
+    await page.waitForSelector('.test-questions > li');
+    for (const li of await page.locator('.test-questions > li').all()) {
+      const radio = li.locator('input[type="radio"], input[type="checkbox"]').first();
+      if (await radio.count()) await radio.check();
+      for (const select of await li.locator('select').all()) await select.selectOption({ index: 1 });
+      await sample();
+    }
+    await page.locator('.final-test > .actions button').click();
+    await page.waitForSelector('.result-summary');
+    await sample();
+    return peak;
+  } finally {
+    await browser.close();
+    removeProfile(browser.profile);
+  }
+}
+
+function check(name: string, value: number) {
+  const budget = budgets[name];
+  if (!budget) return undefined;
+  const pass = (budget.max === undefined || value <= budget.max) && (budget.min === undefined || value >= budget.min);
+  return { value, ...(budget.max !== undefined ? { max: budget.max } : {}), ...(budget.min !== undefined ? { min: budget.min } : {}), pass, budget: budget.note };
+}
+
+async function main() {
+  mkdirSync(out, { recursive: true });
+  log('Building…');
+  const buildMs = buildSite();
+  const { url, server } = await serveFolder(siteDir, '/bench/');
+  try {
+    log('Bytes to show the catalogue and a course page…');
+    const catalogue = await transferred(url, '#/', '.card');
+    const coursePage = await transferred(url, '#/course/avoin-hallinto/perusteet/lyhyesti', '.page h1');
+    log('SCORM packages…');
+    const pkgDir = join(out, 'bench-packages');
+    rmSync(pkgDir, { recursive: true, force: true });
+    const packages = packageContent([], pkgDir).map((p) => ({ file: p.zip.split('/').pop()!, bytes: p.bytes, version: p.version }));
+    log('Lighthouse (mobile, simulated throttling)…');
+    const lhCatalogue = await runLighthouse(`${url}#/`);
+    const lhCourse = await runLighthouse(`${url}#/course/avoin-hallinto/perusteet/lyhyesti`);
+    log('IndexedDB timings…');
+    const storage = await storageTimings(url);
+    log('Game machines…');
+    const games = gameMoves();
+    log('Heap during a course run…');
+    const heap = await peakHeap(url);
+
+    const largest12 = Math.max(...packages.filter((p) => p.version === '1.2').map((p) => p.bytes));
+    const results = {
+      catalogueJsCssGzipBytes: check('catalogueJsCssGzipBytes', catalogue.gzipBytes),
+      firstCoursePageGzipBytes: check('firstCoursePageGzipBytes', coursePage.gzipBytes),
+      scorm12PackageBytes: check('scorm12PackageBytes', largest12),
+      lighthousePerformance: check('lighthousePerformance', Math.min(lhCatalogue.performance, lhCourse.performance)),
+      lighthouseAccessibility: check('lighthouseAccessibility', Math.min(lhCatalogue.accessibility, lhCourse.accessibility)),
+      lcpMs: check('lcpMs', Math.max(lhCatalogue.lcpMs, lhCourse.lcpMs)),
+      recordAnswerMedianMs: check('recordAnswerMedianMs', round(storage.recordAnswerMedianMs)),
+      resume500AnswersMs: check('resume500AnswersMs', round(storage.resume500AnswersMs)),
+    };
+    const report = {
+      measuredAt: new Date().toISOString(),
+      node: process.version,
+      buildMs: round(buildMs, 0),
+      bytes: { catalogue, coursePage, packages },
+      lighthouse: { catalogue: lhCatalogue, coursePage: lhCourse },
+      storage,
+      gameMachines10kRandomMoves: games,
+      peakJsHeapBytesCourseRun: heap,
+      budgets: results,
+      allWithinBudget: Object.values(results).every((r) => r?.pass),
+    };
+    const text = JSON.stringify(report, null, 2);
+    writeFileSync(join(out, 'bench.json'), `${text}\n`);
+    console.log(text);
+  } finally {
+    server.close();
+    if (existsSync(siteDir)) rmSync(siteDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
