@@ -29,6 +29,8 @@ export async function launch(profile = mkdtempSync(join(tmpdir(), 'kohtaamo-prof
     headless: true,
     args: CHROMIUM_ARGS,
     viewport: { width: 1280, height: 900 },
+    // Tests inject axe-core and probes as inline scripts, which the app's CSP (rightly) blocks.
+    bypassCSP: true,
   });
   const page = context.pages()[0] ?? (await context.newPage());
   page.on('pageerror', (error) => console.error('page error:', error.message));
