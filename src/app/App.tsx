@@ -21,25 +21,28 @@ import type { LmsLink, LmsSaveState } from '../lms/lms-link';
 import { href, locationRoute } from './router';
 
 interface AppProps {
-  store: ProgressStore;
+  /** Null while local storage is still opening. */
+  store: ProgressStore | null;
   lang: Lang;
   /** Set when running as a SCORM package: one course, no catalogue. */
   pkg?: PackageInfo | null;
   lms?: LmsLink | null;
   onLanguage?: (lang: Lang) => void;
+  /** An older Kohtaamo in another tab holds up the storage upgrade. */
+  blocked?: boolean;
 }
 
-export function App({ store, lang, pkg = null, lms = null, onLanguage }: AppProps) {
+export function App({ store, lang, pkg = null, lms = null, onLanguage, blocked = false }: AppProps) {
   const route = useRoute();
   const [notice, setNotice] = useState<StorageNotice | null>(null);
   const [lmsState, setLmsState] = useState<LmsSaveState | null>(null);
   useEffect(mountLiveRegion, []);
-  useEffect(() => store.onNotice(setNotice), [store]);
+  useEffect(() => store?.onNotice(setNotice), [store]);
   useEffect(() => lms?.onStateChange(setLmsState), [lms]);
   // A package has no catalogue: its start is the course, at the place the learner left off.
   useEffect(() => {
     if (!pkg || route.name !== 'catalogue' && route.name !== 'my-learning') return;
-    void store.latestAttempt(pkg.courseId).then((attempt) => location.replace(href(locationRoute(pkg.courseId, attempt?.location))));
+    void store?.latestAttempt(pkg.courseId).then((attempt) => location.replace(href(locationRoute(pkg.courseId, attempt?.location))));
   }, [pkg, route.name, store]);
 
   const skip = (e: Event) => {
@@ -86,7 +89,12 @@ export function App({ store, lang, pkg = null, lms = null, onLanguage }: AppProp
           )}
         </div>
       </header>
-      {!store.persistent && (
+      {blocked && (
+        <div class="notice notice-warning site-notice" role="alert">
+          {t('storage.upgrade-blocked')}
+        </div>
+      )}
+      {store && !store.persistent && (
         <div class="notice notice-warning site-notice" role="status">
           {t('storage.memoryOnly')}
         </div>
@@ -101,6 +109,11 @@ export function App({ store, lang, pkg = null, lms = null, onLanguage }: AppProp
       )}
       <main id="main" tabIndex={-1}>
         {route.name === 'catalogue' && <Catalogue lang={lang} />}
+        {/* The catalogue, course pages and the statement show before local storage is open. */}
+        {['my-learning', 'practices', 'game', 'game-play', 'workshop'].includes(route.name) && !store ? (
+          <p role="status">{t('app.loading')}</p>
+        ) : (
+          <>
         {route.name === 'my-learning' && <Lazy load={myLearning} render={(m) => <m.MyLearning lang={lang} />} />}
         {(route.name === 'course' || route.name === 'page' || route.name === 'test' || route.name === 'certificate') && (
           <Lazy load={courseView} render={(m) => <m.CourseView route={route} lang={lang} />} />
@@ -111,6 +124,8 @@ export function App({ store, lang, pkg = null, lms = null, onLanguage }: AppProp
         {route.name === 'accessibility' && <Lazy load={statement} render={(m) => <m.AccessibilityStatement />} />}
         {route.name === 'practices' && <Lazy load={library} render={(m) => <m.PracticeLibrary lang={lang} />} />}
         {route.name === 'not-found' && <MessageView title={t('app.notFound')} body={t('app.notFoundBody')} />}
+          </>
+        )}
       </main>
       <footer class="site-footer">
         <p>{t('app.footer')}</p>

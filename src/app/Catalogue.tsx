@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { CatalogueEntry, Lang } from '../content/schema';
 import { catalogue } from './content';
-import { useStore } from './context';
+import { useOptionalStore } from './context';
 import { href, locationRoute } from './router';
 import { useViewFocus } from './useViewFocus';
 import { t } from '../i18n';
@@ -16,11 +16,13 @@ interface Status {
 
 export function Catalogue({ lang }: { lang: Lang }) {
   const heading = useViewFocus(t('catalogue.title'), 'catalogue');
-  const store = useStore();
-  const [statuses, setStatuses] = useState<Record<string, Status>>({});
+  const store = useOptionalStore();
+  // Null until local storage is open: the cards show first, the learner's status follows.
+  const [statuses, setStatuses] = useState<Record<string, Status> | null>(null);
 
   useEffect(() => {
     let cancelled = false;
+    if (!store) return;
     void (async () => {
       const result: Record<string, Status> = {};
       for (const entry of catalogue) {
@@ -47,13 +49,13 @@ export function Catalogue({ lang }: { lang: Lang }) {
         {t('catalogue.title')}
       </h1>
       <p class="lead">{t('catalogue.lead')}</p>
-      <ContinuePanel statuses={statuses} lang={lang} />
+      {statuses && <ContinuePanel statuses={statuses} lang={lang} />}
       {catalogue.length === 0 ? (
         <p>{t('catalogue.empty')}</p>
       ) : (
         <ul class="cards">
           {catalogue.map((entry) => (
-            <CatalogueCard key={entry.id} entry={entry} lang={lang} status={statuses[entry.id]} />
+            <CatalogueCard key={entry.id} entry={entry} lang={lang} status={statuses ? (statuses[entry.id] ?? null) : undefined} />
           ))}
         </ul>
       )}
@@ -61,7 +63,8 @@ export function Catalogue({ lang }: { lang: Lang }) {
   );
 }
 
-function CatalogueCard({ entry, lang, status }: { entry: CatalogueEntry; lang: Lang; status?: Status }) {
+/** `status` undefined: still loading; null: not started. */
+function CatalogueCard({ entry, lang, status }: { entry: CatalogueEntry; lang: Lang; status?: Status | null }) {
   // Shown in the UI language when written in it; otherwise in the first language, marked as such.
   const textLang = entry.languages.includes(lang) ? lang : entry.languages[0]!;
   const title = entry.title[textLang] ?? entry.id;
@@ -88,8 +91,8 @@ function CatalogueCard({ entry, lang, status }: { entry: CatalogueEntry; lang: L
         <div>
           <dt>{t('catalogue.status')}</dt>
           <dd class={`status status-${state}`}>
-            <span aria-hidden="true">{state === 'completed' ? '✓ ' : state === 'in-progress' ? '◐ ' : '○ '}</span>
-            {t(`status.${state}`)}
+            {status !== undefined && <span aria-hidden="true">{state === 'completed' ? '✓ ' : state === 'in-progress' ? '◐ ' : '○ '}</span>}
+            {status === undefined ? t('catalogue.statusLoading') : t(`status.${state}`)}
             {state === 'in-progress' && entry.kind === 'course' && ` · ${t('catalogue.pagesSeen', { visited: status!.visited, total: entry.pageIds.length })}`}
           </dd>
         </div>

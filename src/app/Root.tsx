@@ -1,33 +1,67 @@
-/** Holds what the whole app shares: the store and the UI language, which the learner can switch. */
-import { useState } from 'preact/hooks';
-import type { Lang } from '../content/schema';
-import { setLanguage } from '../i18n';
+/** Holds what the whole app shares: the store (opened beside the first render) and the UI language. */
+import { useEffect, useState } from 'preact/hooks';
+import type { Lang } from '../content/constants';
+import { i18n, setLanguage, t } from '../i18n';
 import type { LmsLink } from '../lms/lms-link';
-import type { PackageInfo } from '../lms/package-mode';
+import type { PackageInfo } from '../lms/package-info';
 import type { ProgressStore } from '../storage/progress';
 import { App } from './App';
 import { announce } from './announce';
 import { StoreContext } from './context';
-import { t } from '../i18n';
+import { rememberLanguage, savedLanguage } from './language-memory';
+import { firstViewShown } from './first-view';
 
 interface Props {
-  store: ProgressStore;
-  initialLang: Lang;
   pkg: PackageInfo | null;
-  lms: LmsLink | null;
+  /** Given when already open (SCORM packages); otherwise opened here. */
+  store?: ProgressStore;
+  lms?: LmsLink | null;
 }
 
-export function Root({ store, initialLang, pkg, lms }: Props) {
-  const [lang, setLang] = useState(initialLang);
-  const switchLanguage = async (next: Lang) => {
+export function Root({ pkg, store: given, lms = null }: Props) {
+  const [lang, setLang] = useState(i18n.language as Lang);
+  const [store, setStore] = useState<ProgressStore | null>(given ?? null);
+  const [blocked, setBlocked] = useState(false);
+
+  const switchLanguage = async (next: Lang, quiet = false) => {
     await setLanguage(next);
     setLang(next);
-    announce(t('language.switched'));
-    await store.saveProfile({ lang: next }).catch(() => undefined); // the choice is a convenience; the switch works without it
+    rememberLanguage(next);
+    if (!quiet) announce(t('language.switched'));
   };
+
+  useEffect(() => {
+    if (given) return;
+    let cancelled = false;
+    const afterFirstView = Promise.race([firstViewShown, new Promise((r) => setTimeout(r, 1500))]);
+    void afterFirstView.then(() => import('../storage/progress')).then(async ({ ProgressStore }) => {
+      const opened = await ProgressStore.open('kohtaamo', { onBlocked: () => setBlocked(true) });
+      if (cancelled) return;
+      setBlocked(false);
+      setStore(opened);
+      // A language saved in an older profile (before localStorage kept it) still counts.
+      const profile = await opened.getProfile().catch(() => undefined);
+      if (!savedLanguage() && profile?.lang && profile.lang !== i18n.language) await switchLanguage(profile.lang, true);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [given]);
+
   return (
     <StoreContext.Provider value={store}>
-      <App key={lang} store={store} lang={lang} pkg={pkg} lms={lms} onLanguage={switchLanguage} />
+      <App
+        key={lang}
+        store={store}
+        lang={lang}
+        pkg={pkg}
+        lms={lms}
+        blocked={blocked}
+        onLanguage={(next) => {
+          void switchLanguage(next);
+          void store?.saveProfile({ lang: next }).catch(() => undefined);
+        }}
+      />
     </StoreContext.Provider>
   );
 }

@@ -1,30 +1,33 @@
+/**
+ * Start-up. The catalogue renders as soon as the UI strings are in; local storage (Dexie) loads
+ * beside it and fills in the learner's status. A SCORM package first restores its LMS data.
+ */
 import { render } from 'preact';
-import { chooseLanguage, setLanguage, t } from '../i18n';
-import { ProgressStore } from '../storage/progress';
-import { packageInfo, startLms } from '../lms/package-mode';
+import { chooseLanguage, setLanguage } from '../i18n';
+import { packageInfo } from '../lms/package-info';
+import { savedLanguage } from './language-memory';
 import { Root } from './Root';
+import { prefetchFirstView } from './prefetch';
 import './styles.css';
 
 async function start() {
-  await setLanguage(chooseLanguage({ browser: navigator.languages }));
   const root = document.getElementById('app')!;
-  const store = await ProgressStore.open('kohtaamo', {
-    // The app cannot start until the other tab lets the upgrade run: say so in plain DOM.
-    onBlocked: () => {
-      const notice = document.createElement('p');
-      notice.className = 'notice notice-warning';
-      notice.setAttribute('role', 'alert');
-      notice.textContent = t('storage.upgrade-blocked');
-      root.replaceChildren(notice);
-    },
-  });
-  root.replaceChildren();
-  const profile = await store.getProfile().catch(() => undefined);
   const pkg = packageInfo();
-  const lms = pkg ? await startLms(pkg, store, 'fi') : null;
-  const lang = chooseLanguage({ lms: lms?.lmsLang, saved: profile?.lang, browser: navigator.languages });
-  await setLanguage(lang);
-  render(<Root store={store} initialLang={lang} pkg={pkg} lms={lms?.link ?? null} />, root);
+  if (!pkg) {
+    const lang = chooseLanguage({ saved: savedLanguage(), browser: navigator.languages });
+    prefetchFirstView(location.hash, lang);
+    await setLanguage(lang);
+    render(<Root pkg={null} />, root);
+    return;
+  }
+  // A package talks to its LMS before anything is shown: the LMS's data is the source of truth.
+  const [{ ProgressStore }, { startLms }] = await Promise.all([import('../storage/progress'), import('../lms/package-mode')]);
+  await setLanguage(chooseLanguage({ saved: savedLanguage(), browser: navigator.languages }));
+  const store = await ProgressStore.open('kohtaamo');
+  const profile = await store.getProfile().catch(() => undefined);
+  const lms = await startLms(pkg, store, 'fi');
+  await setLanguage(chooseLanguage({ lms: lms.lmsLang, saved: profile?.lang ?? savedLanguage(), browser: navigator.languages }));
+  render(<Root pkg={pkg} store={store} lms={lms.link} />, root);
 }
 
 void start();

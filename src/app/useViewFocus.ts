@@ -1,12 +1,20 @@
-/** On every view change: the document title follows and focus moves to the view's heading. */
+/**
+ * On every view change the document title follows and focus moves to the view's heading. The very
+ * first view keeps the browser's own start (the skip link is the first Tab stop).
+ */
 import { useEffect, useRef } from 'preact/hooks';
 import { t } from '../i18n';
+import { markViewShown } from './first-view';
+
+let firstView = true;
 
 export function useViewFocus(title: string, key: string) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     document.title = `${title} – ${t('app.name')}`;
-    heading.current?.focus({ preventScroll: false });
+    if (firstView) firstView = false;
+    else heading.current?.focus({ preventScroll: false });
+    markViewShown();
   }, [key, title]);
   return heading;
 }

@@ -5,8 +5,8 @@
  */
 import { z } from 'zod';
 
-export const LANGUAGES = ['fi', 'sv', 'en'] as const;
-export type Lang = (typeof LANGUAGES)[number];
+import { LANGUAGES, PRACTICE_THEMES, type Lang } from './constants.ts';
+export { LANGUAGES, PRACTICE_THEMES, type Lang };
 
 const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'use lower-case letters, digits and hyphens');
 const text = z.string().trim().min(1, 'must not be empty');
@@ -46,7 +46,6 @@ const link = z.strictObject({
   description: text.optional(),
 });
 
-export const PRACTICE_THEMES = ['understandability', 'participation', 'open-action', 'enabler', 'open-data'] as const;
 
 /** Fenced blocks inside a module file, keyed by the word after the opening fence. */
 export const blockSchemas = {

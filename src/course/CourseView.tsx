@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { CompiledCourse, Lang } from '../content/schema';
 import { loadCourse } from '../app/content';
-import { useStore } from '../app/context';
+import { useOptionalStore } from '../app/context';
 import type { Route } from '../app/router';
 import { t } from '../i18n';
 import { useCourseSession } from './useCourseSession';
@@ -16,7 +16,7 @@ import { MessageView } from '../app/MessageView';
 type CourseRoute = Extract<Route, { courseId: string }>;
 
 export function CourseView({ route, lang }: { route: CourseRoute; lang: Lang }) {
-  const store = useStore();
+  const store = useOptionalStore();
   const [course, setCourse] = useState<CompiledCourse | null | 'missing'>(null);
   useEffect(() => {
     let cancelled = false;
@@ -32,15 +32,17 @@ export function CourseView({ route, lang }: { route: CourseRoute; lang: Lang }) 
   const session = useCourseSession(store, course && course !== 'missing' ? course : null);
   const [easy, setEasyState] = useState(false);
   useEffect(() => {
-    void store.getProfile().then((p) => setEasyState(Boolean(p.easy)), () => undefined);
+    void store?.getProfile().then((p) => setEasyState(Boolean(p.easy)), () => undefined);
   }, [store]);
   const setEasy = (on: boolean) => {
     setEasyState(on);
-    void store.saveProfile({ easy: on }).catch(() => undefined);
+    void store?.saveProfile({ easy: on }).catch(() => undefined);
   };
 
   if (course === 'missing') return <MessageView title={t('course.notFound')} body={t('course.notFoundBody')} />;
-  if (!course || !session.state.loaded) {
+  // Pages show as soon as the course is in; the test and certificate need the learner's progress.
+  const needsProgress = route.name === 'test' || route.name === 'certificate';
+  if (!course || (needsProgress && !session.state.loaded)) {
     return (
       <p class="loading" role="status">
         {t('app.loading')}

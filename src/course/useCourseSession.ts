@@ -39,7 +39,11 @@ function latestByQuestion(answers: Answer[], context: string, course: CompiledCo
 
 const responses = (answers: Record<string, Answer>) => Object.fromEntries(Object.entries(answers).map(([id, a]) => [id, a.response]));
 
-export function useCourseSession(store: ProgressStore, course: CompiledCourse | null) {
+/**
+ * @param store null while local storage is still opening: the course shows at once, and every
+ *   write waits in order until the store is there.
+ */
+export function useCourseSession(store: ProgressStore | null, course: CompiledCourse | null) {
   const [snapshot, setSnapshot] = useState<AttemptSnapshot | null | undefined>(undefined);
   const [learnerName, setName] = useState('');
   const [localTest, setLocalTest] = useState<Record<string, Response>>({});
@@ -49,9 +53,20 @@ export function useCourseSession(store: ProgressStore, course: CompiledCourse | 
   const queue = useRef<Promise<unknown>>(Promise.resolve());
   const snapshotRef = useRef(snapshot);
   snapshotRef.current = snapshot;
+  const storeRef = useRef(store);
+  storeRef.current = store;
+  const ready = useRef<{ promise: Promise<void>; resolve: () => void } | null>(null);
+  if (!ready.current) {
+    let resolve = () => undefined as void;
+    const promise = new Promise<void>((r) => (resolve = r));
+    ready.current = { promise, resolve };
+  }
+  useEffect(() => {
+    if (store) ready.current!.resolve();
+  }, [store]);
 
   useEffect(() => {
-    if (!course) return;
+    if (!course || !store) return;
     setSnapshot(undefined);
     const subscription = store.observeAttempt(course.id, setSnapshot, (e) => reportError(e));
     void store.getProfile().then((p) => setName(p.name), reportError);
@@ -65,7 +80,7 @@ export function useCourseSession(store: ProgressStore, course: CompiledCourse | 
   }
 
   const run = useCallback(<T>(task: () => Promise<T>): Promise<T | undefined> => {
-    const next = queue.current.then(task).catch((e: unknown) => {
+    const next = queue.current.then(() => ready.current!.promise).then(task).catch((e: unknown) => {
       reportError(e);
       failed.current.push(task);
       setPending(failed.current.length);
@@ -91,18 +106,18 @@ export function useCourseSession(store: ProgressStore, course: CompiledCourse | 
   }, [run]);
 
   const ensureAttempt = useCallback(async (): Promise<Attempt> => {
-    return snapshotRef.current?.attempt ?? store.startAttempt(course!.id, course!.version);
+    return snapshotRef.current?.attempt ?? storeRef.current!.startAttempt(course!.id, course!.version);
   }, [store, course]);
 
   /** Completion is decided from what is stored, so every tab agrees. */
   const completeIfDone = useCallback(
     async (attemptId: string) => {
       if (!course) return;
-      const snap = await store.loadAttempt(course.id);
+      const snap = await storeRef.current!.loadAttempt(course.id);
       if (!snap || snap.attempt.id !== attemptId || snap.attempt.status === 'completed') return;
       const pageIds = course.modules.flatMap((m) => m.pages.map((p) => p.id));
       if (!isCompleted(course.completion, { pageIds, visited: snap.visited, tries: snap.attempt.tries })) return;
-      await store.completeAttempt(attemptId, {
+      await storeRef.current!.completeAttempt(attemptId, {
         contentId: course.id,
         contentVersion: course.version,
         title: course.title,
@@ -116,7 +131,7 @@ export function useCourseSession(store: ProgressStore, course: CompiledCourse | 
     (moduleId: string, pageId: string) =>
       run(async () => {
         const attempt = await ensureAttempt();
-        await store.recordVisit(attempt.id, pageId, `${moduleId}/${pageId}`);
+        await storeRef.current!.recordVisit(attempt.id, pageId, `${moduleId}/${pageId}`);
         await completeIfDone(attempt.id);
       }),
     [run, ensureAttempt, completeIfDone, store],
@@ -126,7 +141,7 @@ export function useCourseSession(store: ProgressStore, course: CompiledCourse | 
     (questionId: string, response: Response) =>
       run(async () => {
         const attempt = await ensureAttempt();
-        await store.recordAnswer({
+        await storeRef.current!.recordAnswer({
           attemptId: attempt.id,
           questionId,
           context: 'check',
@@ -144,7 +159,7 @@ export function useCourseSession(store: ProgressStore, course: CompiledCourse | 
         const { pool, draw } = course.finalTest;
         const attempt = await ensureAttempt();
         setLocalTest({});
-        await store.openTry(attempt.id, () => drawQuestions(pool.filter((id) => course.questions[id]), draw));
+        await storeRef.current!.openTry(attempt.id, () => drawQuestions(pool.filter((id) => course.questions[id]), draw));
       }),
     [run, ensureAttempt, store, course],
   );
@@ -157,7 +172,7 @@ export function useCourseSession(store: ProgressStore, course: CompiledCourse | 
         const openTry = snapshotRef.current?.attempt.openTry;
         const attempt = snapshotRef.current?.attempt;
         if (!attempt || !openTry) return;
-        await store.recordAnswer({
+        await storeRef.current!.recordAnswer({
           attemptId: attempt.id,
           questionId,
           context: `test:${openTry.no}`,
@@ -177,7 +192,7 @@ export function useCourseSession(store: ProgressStore, course: CompiledCourse | 
         const ids = attempt.openTry.questionIds.filter((id) => course.questions[id]);
         const score = scoreTest(ids.map((id) => course.questions[id]!), answers, course.passMark);
         const result: TestTry = { no: attempt.openTry.no, questionIds: ids, percent: score.percent, passed: score.passed, finishedAt: Date.now() };
-        await store.finishTry(attempt.id, result);
+        await storeRef.current!.finishTry(attempt.id, result);
         await completeIfDone(attempt.id);
         setLocalTest({});
         return result;
@@ -188,7 +203,7 @@ export function useCourseSession(store: ProgressStore, course: CompiledCourse | 
   const setLearnerName = useCallback(
     (name: string) =>
       run(async () => {
-        await store.saveProfile({ name });
+        await storeRef.current!.saveProfile({ name });
         setName(name);
       }),
     [run, store],
@@ -198,7 +213,7 @@ export function useCourseSession(store: ProgressStore, course: CompiledCourse | 
     (location: string) =>
       run(async () => {
         const attempt = snapshotRef.current?.attempt;
-        if (attempt && attempt.location !== location) await store.updateAttempt(attempt.id, { location });
+        if (attempt && attempt.location !== location) await storeRef.current!.updateAttempt(attempt.id, { location });
       }),
     [run, store],
   );
@@ -207,7 +222,7 @@ export function useCourseSession(store: ProgressStore, course: CompiledCourse | 
     () =>
       run(async () => {
         const attempt = snapshotRef.current?.attempt;
-        if (attempt && course) await store.updateAttempt(attempt.id, { contentVersion: course.version });
+        if (attempt && course) await storeRef.current!.updateAttempt(attempt.id, { contentVersion: course.version });
       }),
     [run, store, course],
   );
@@ -215,7 +230,7 @@ export function useCourseSession(store: ProgressStore, course: CompiledCourse | 
   // Study time: counted in small steps while the page is visible, flushed when it is hidden.
   const attemptId = snapshot?.attempt.id;
   useEffect(() => {
-    if (!attemptId) return;
+    if (!attemptId || !store) return;
     let since = document.visibilityState === 'visible' ? Date.now() : 0;
     const flush = () => {
       if (since) void store.addStudyTime(attemptId, Math.min(Date.now() - since, 2 * STUDY_TICK_MS)).catch(reportError);
@@ -239,7 +254,7 @@ export function useCourseSession(store: ProgressStore, course: CompiledCourse | 
     const answers = snapshot?.answers ?? [];
     const lastTry = attempt?.tries.at(-1);
     return {
-      loaded: snapshot !== undefined && course !== null,
+      loaded: snapshot !== undefined && course !== null && store !== null,
       attempt,
       visited: snapshot?.visited ?? new Set(),
       checkAnswers: course ? latestByQuestion(answers, 'check', course) : {},

@@ -1,14 +1,14 @@
 /** i18next set-up. Finnish ships with the app; Swedish and English load when chosen. */
 import i18next from 'i18next';
-import fi from './locales/fi.json';
-import { LANGUAGES, type Lang } from '../content/schema';
+import { LANGUAGES, type Lang } from '../content/constants';
 
 export const UI_LANGUAGES: readonly Lang[] = LANGUAGES;
 
 export const i18n = i18next.createInstance();
 
+// Each UI language is its own chunk: a learner downloads only the one they read.
 const loaders: Record<Lang, () => Promise<{ default: object }>> = {
-  fi: async () => ({ default: fi }),
+  fi: () => import('./locales/fi.json'),
   sv: () => import('./locales/sv.json'),
   en: () => import('./locales/en.json'),
 };
@@ -28,9 +28,9 @@ export function chooseLanguage(sources: { lms?: string; saved?: string; browser?
 export async function setLanguage(lang: Lang): Promise<void> {
   if (!i18n.isInitialized) {
     await i18n.init({
-      lng: 'fi',
+      lng: lang,
       fallbackLng: false, // a missing string must show up in tests, not hide behind Finnish
-      resources: { fi: { translation: fi } },
+      resources: {},
       interpolation: { escapeValue: false }, // Preact escapes text itself
       returnNull: false,
     });

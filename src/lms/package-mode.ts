@@ -1,23 +1,11 @@
 /** A SCORM package opens straight into its one course and talks to the LMS that launched it. */
+export type { PackageInfo } from './package-info';
 import type { Lang } from '../content/schema';
 import { findEntry, loadCourse, loadGame } from '../app/content';
 import { courseAdapter, gameAdapter, type LmsContent } from './adapters';
 import type { ProgressStore } from '../storage/progress';
-import type { ScormVersion } from './formats';
+import type { PackageInfo } from './package-info';
 import { LmsLink } from './lms-link';
-
-export interface PackageInfo {
-  courseId: string;
-  version: ScormVersion;
-}
-
-/** Read from the meta tags the packager writes into index.html; null on the ordinary site. */
-export function packageInfo(doc: Document = document): PackageInfo | null {
-  const courseId = doc.querySelector<HTMLMetaElement>('meta[name="kohtaamo-package"]')?.content;
-  const version = doc.querySelector<HTMLMetaElement>('meta[name="kohtaamo-scorm"]')?.content;
-  if (!courseId || (version !== '1.2' && version !== '2004')) return null;
-  return { courseId, version };
-}
 
 /**
  * Connects to the LMS (none found: standalone on IndexedDB, no error), restores its data, and

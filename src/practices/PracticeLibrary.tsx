@@ -6,7 +6,7 @@ import { liveQuery } from 'dexie';
 import { useEffect, useState } from 'preact/hooks';
 import { practiceLoaders } from 'virtual:kohtaamo/catalogue';
 import type { PracticeCard } from '../content/practice-compiler';
-import { PRACTICE_THEMES, type Lang } from '../content/schema';
+import { PRACTICE_THEMES, type Lang } from '../content/constants';
 import { announce } from '../app/announce';
 import { useStore } from '../app/context';
 import { useViewFocus } from '../app/useViewFocus';

@@ -35,28 +35,39 @@ function buildSite(): number {
   return performance.now() - start;
 }
 
-/** Gzipped bytes of every JS and CSS file the browser fetched to show `hash`, from a fresh profile. */
+/**
+ * Gzipped bytes of the JS and CSS the browser had asked for by the moment `ready` first appeared:
+ * what is needed to show the view. Files fetched afterwards (local storage, say) are listed apart.
+ */
 async function transferred(url: string, hash: string, ready: string) {
   const browser = await launch();
-  const files = new Set<string>();
-  browser.page.on('request', (request) => {
-    const path = new URL(request.url()).pathname;
-    if (/\.(js|css)$/.test(path)) files.add(path);
-  });
+  await browser.context.addInitScript((selector: string) => {
+    const w = window as unknown as { shownAt?: number };
+    new MutationObserver((_, observer) => {
+      if (document.querySelector(selector)) {
+        w.shownAt = performance.now();
+        observer.disconnect();
+      }
+    }).observe(document, { childList: true, subtree: true });
+  }, ready);
   await browser.page.goto(`${url}${hash}`);
   await browser.page.waitForSelector(ready, { timeout: 20_000 });
-  await browser.page.waitForTimeout(300);
+  await browser.page.waitForTimeout(500);
+  const entries = await browser.page.evaluate(() => {
+    const shownAt = (window as unknown as { shownAt: number }).shownAt;
+    return performance
+      .getEntriesByType('resource')
+      .map((e) => ({ path: new URL(e.name).pathname, start: e.startTime, before: e.startTime <= shownAt }))
+      .filter((e) => /\.(js|css)$/.test(e.path));
+  });
   await browser.close();
   removeProfile(browser.profile);
   const prefix = new URL(url).pathname;
-  let gzip = 0;
-  const list: Record<string, number> = {};
-  for (const path of files) {
-    const bytes = gzipSync(readFileSync(join(siteDir, path.slice(prefix.length))), { level: 9 }).length;
-    list[path.slice(prefix.length)] = bytes;
-    gzip += bytes;
-  }
-  return { gzipBytes: gzip, files: list };
+  const size = (path: string) => gzipSync(readFileSync(join(siteDir, path.slice(prefix.length))), { level: 9 }).length;
+  const needed: Record<string, number> = {};
+  const later: Record<string, number> = {};
+  for (const e of entries) (e.before ? needed : later)[e.path.slice(prefix.length)] = size(e.path);
+  return { gzipBytes: Object.values(needed).reduce((a, b) => a + b, 0), files: needed, loadedAfterShown: later };
 }
 
 async function runLighthouse(url: string) {

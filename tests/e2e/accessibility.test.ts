@@ -97,9 +97,8 @@ for (const lang of ['fi', 'sv', 'en'] as const) {
     beforeAll(async () => {
       browser = await launch();
       await browser.page.goto(site());
-      await expect.poll(() => browser.page.locator('.language-switch button').count()).toBe(3);
       await browser.page.locator(`.language-switch button[lang="${lang}"]`).click();
-      await expect.poll(() => browser.page.evaluate(() => document.documentElement.lang)).toBe(lang);
+      await browser.page.waitForFunction((l) => document.documentElement.lang === l, lang);
     });
     afterAll(async () => {
       await browser.close();

@@ -31,6 +31,8 @@ export async function launch(profile = mkdtempSync(join(tmpdir(), 'kohtaamo-prof
     viewport: { width: 1280, height: 900 },
     // Tests inject axe-core and probes as inline scripts, which the app's CSP (rightly) blocks.
     bypassCSP: true,
+    // Finnish first: the app picks the browser's language, so tests run as a Finnish browser.
+    locale: 'fi-FI',
   });
   const page = context.pages()[0] ?? (await context.newPage());
   page.on('pageerror', (error) => console.error('page error:', error.message));

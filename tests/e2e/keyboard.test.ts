@@ -27,6 +27,11 @@ async function tabTo(page: Page, selector: string, text?: RegExp, limit = 400) {
   throw new Error(`Tab never reached ${selector} ${text ?? ''}`);
 }
 
+/** After a view change focus lands on the new heading; wait for it before tabbing on. */
+async function focusOnHeading(page: Page) {
+  await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+}
+
 async function answerByKeyboard(page: Page, scope: string, q: Question) {
   const inScope = (sel: string) => `${scope} ${sel}`;
   switch (q.type) {
@@ -99,14 +104,17 @@ describe('keyboard only', () => {
     await tabTo(page, `a.button[aria-describedby="card-${course.id}"]`);
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('h1').textContent()).toBe(course.title);
+    await focusOnHeading(page);
     await tabTo(page, 'a.button', /Aloita kurssi/);
     await page.keyboard.press('Enter');
     for (const [i, p] of steps.entries()) {
       await expect.poll(() => page.locator('h1').textContent()).toBe(p.title);
+      await focusOnHeading(page);
       await tabTo(page, 'a.button', i < steps.length - 1 ? /Seuraava/ : /Siirry lopputestiin/);
       await page.keyboard.press('Enter');
     }
     await expect.poll(() => page.locator('h1').textContent()).toBe('Lopputesti');
+    await focusOnHeading(page);
     await tabTo(page, 'button', /Aloita lopputesti/);
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('.test-questions > li').count()).toBe(course.finalTest!.draw);
@@ -117,8 +125,10 @@ describe('keyboard only', () => {
     await expect.poll(() => page.locator('.result-verdict').textContent()).toBe('✓ Hyväksytty');
     await tabTo(page, 'a.button', /Siirry todistukseen/);
     await page.keyboard.press('Enter');
+    await focusOnHeading(page);
     await tabTo(page, '#learner-name');
-    await page.keyboard.type('Kalle Näppäimistö');
+    for (const char of 'Kalle Näppäimistö') await page.keyboard.type(char, { delay: 10 });
+    await expect.poll(() => page.locator('#learner-name').inputValue()).toBe('Kalle Näppäimistö');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('.certificate').textContent()).toContain('Kalle Näppäimistö');
     expect(await page.evaluate(() => (window as unknown as { pointerEvents: number }).pointerEvents)).toBe(0);

@@ -138,7 +138,7 @@ describe('SCORM 1.2 package in the preview LMS', () => {
     await browser.page.goto(preview.url);
     const frame = await courseFrame(browser.page);
     await expect.poll(() => frame.locator('h1').textContent()).toBe(course.title);
-    expect(await frame.locator('.site-header nav').count()).toBe(0); // no catalogue in a package
+    expect(await frame.locator('.site-header nav[aria-label="Päävalikko"]').count()).toBe(0); // no catalogue in a package
     await expect.poll(() => core()?.core.lesson_status).toBe('incomplete');
   });
 

@@ -1,0 +1,19 @@
+/**
+ * Starts loading what the first view needs in parallel with the UI strings, instead of one
+ * after another (app → view code → content). Only warms the module cache; nothing is rendered.
+ */
+import type { Lang } from '../content/constants';
+import { loadCourse, loadGame } from './content';
+import { parseHash } from './router';
+
+export function prefetchFirstView(hash: string, lang: Lang): void {
+  const route = parseHash(hash);
+  const ignore = () => undefined;
+  if ('courseId' in route) {
+    import('../course/CourseView').catch(ignore);
+    loadCourse(route.courseId, lang).catch(ignore);
+  } else if ('gameId' in route) {
+    import('../game/GameView').catch(ignore);
+    loadGame(route.gameId, lang).catch(ignore);
+  }
+}
