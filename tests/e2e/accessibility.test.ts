@@ -62,7 +62,7 @@ function completedProgress(c: CompiledCourse) {
           contentVersion: c.version,
           status: 'completed',
           location: 'certificate',
-          startedAt: now - 3_600_000,
+          startedAt: now + 60_000, // newer than the attempt this browser made above
           finishedAt: now,
           tries: [{ no: 1, questionIds: c.finalTest!.pool.slice(0, c.finalTest!.draw), percent: 92, passed: true, finishedAt: now }],
           timeSpentMs: 2_400_000,
@@ -227,3 +227,34 @@ for (const lang of ['fi', 'sv', 'en'] as const) {
     });
   });
 }
+
+describe('narrow screens (320 px, as at 400 % zoom)', () => {
+  it('scrolls no view sideways', async () => {
+    const browser = await launch();
+    try {
+      const { page } = browser;
+      await page.setViewportSize({ width: 320, height: 640 });
+      const views = [
+        '#/',
+        `#/course/${course.id}`,
+        ...course.modules.slice(0, 3).map((m) => `#/course/${course.id}/${m.id}/${m.pages[0]!.id}`),
+        `#/course/${course.id}/test`,
+        '#/my',
+        '#/practices',
+        '#/accessibility',
+        '#/game/toimintaohjelma/play',
+        '#/game/avoimuusdilemmat/workshop',
+      ];
+      for (const hash of views) {
+        await page.goto(`${inject('siteUrl')}${hash}`);
+        await expect.poll(() => page.locator('h1').count(), { timeout: 10_000 }).toBe(1);
+        await page.waitForTimeout(100);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        expect(overflow, `sideways scroll on ${hash}`).toBeLessThanOrEqual(0);
+      }
+    } finally {
+      await browser.close();
+      removeProfile(browser.profile);
+    }
+  });
+});
