@@ -40,7 +40,7 @@ export function buildContent(root: string, only: string[] = []): ContentBuild {
     if (course) courses.push(course);
   }
   for (const dir of folders('games')) {
-    const game = compileGame(root, dir, problems);
+    const game = compileGame(root, dir, problems, practices);
     if (game) games.push(game);
   }
   for (const id of only) {

@@ -7,6 +7,7 @@ import type { ProblemList } from './problems.ts';
 import { LANGUAGES, type CatalogueEntry, type Lang } from './schema.ts';
 import { check, lineOf, parseYaml, type YamlSource } from './yaml-source.ts';
 import { analysePlays } from '../game/analysis.ts';
+import type { PracticeLibrary } from './practice-compiler.ts';
 
 export interface GameBuild {
   meta: GameMeta;
@@ -17,7 +18,7 @@ export interface GameBuild {
 
 const HEADING = /^(.*?)\s*\{#([a-z0-9]+(?:-[a-z0-9]+)*)\}\s*$/;
 
-export function compileGame(root: string, dir: string, problems: ProblemList): GameBuild | null {
+export function compileGame(root: string, dir: string, problems: ProblemList, practices?: PracticeLibrary): GameBuild | null {
   const rel = (path: string) => relative(root, path);
   const metaFile = join(dir, 'game.yaml');
   if (!existsSync(metaFile)) {
@@ -66,6 +67,14 @@ export function compileGame(root: string, dir: string, problems: ProblemList): G
       scenes: parsed.scenes,
       order: Object.keys(parsed.scenes),
     };
+    for (const scene of Object.values(game.scenes)) {
+      if (scene.type !== 'ending') continue;
+      scene.practices = scene.practices.flatMap((placeholder) => {
+        const card = practices?.cards[lang].find((c) => c.id === placeholder.id);
+        if (!card) problems.add(file, parsed.lines[`${scene.id}/practices`] ?? 1, `scene ${scene.id} practices`, `unknown good-practice card "${placeholder.id}" (or none in "${lang}")`);
+        return card ? [card] : [];
+      });
+    }
     if (checkReferences(game, file, parsed.lines, metaSrc, problems)) {
       for (const p of analysePlays(game)) problems.add(file, parsed.lines[p.scene] ?? 1, `scene ${p.scene}`, p.message);
     }
@@ -198,7 +207,18 @@ function compileBlock(kind: SceneKind, src: YamlSource, scene: { id: string; tit
     }
     case 'ending': {
       const b = check(sceneBlockSchemas.ending, src, [], 'ending', problems);
-      return b && { ...base, type: 'ending', score: b.score, what: renderBlock(b.what), why: renderBlock(b.why), apply: renderBlock(b.apply) };
+      if (!b) return null;
+      // Card ids are resolved against the library once the language is known (see compileGame).
+      lines[`${scene.id}/practices`] = lineOf(src, ['practices']);
+      return {
+        ...base,
+        type: 'ending',
+        score: b.score,
+        what: renderBlock(b.what),
+        why: renderBlock(b.why),
+        apply: renderBlock(b.apply),
+        practices: b.practices.map((ref) => ({ id: ref, theme: 'participation', title: '', what: '', achieved: '', next: '', more: [] })),
+      };
     }
   }
 }
@@ -269,7 +289,7 @@ function checkTranslationsAgree(
   const base = baseLang && compiled[baseLang];
   if (!base) return;
   const rules = (s: Scene): string => {
-    const { title: _t, html: _h, ...rest } = s;
+    const { title: _t, html: _h, ...rest } = s.type === 'ending' ? { ...s, practices: s.practices.map((c) => c.id) } : s;
     return JSON.stringify(rest, (key, value) => (['html', 'feedback', 'what', 'why', 'apply', 'prompts'].includes(key) ? undefined : value));
   };
   for (const lang of others) {

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type { Html, Lang } from './schema.ts';
+import type { PracticeCard } from './practice-compiler.ts';
 
 const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'use lower-case letters, digits and hyphens');
 const text = z.string().trim().min(1, 'must not be empty');
@@ -51,7 +52,14 @@ export const sceneBlockSchemas = {
   }),
   review: z.strictObject({ meters: z.array(id).min(1), green: z.number().int(), yellow: z.number().int(), next: id }),
   discussion: z.strictObject({ prompts: z.array(text).min(1), next: id }),
-  ending: z.strictObject({ score: z.number().min(0).max(100).optional(), what: text, why: text, apply: text }),
+  ending: z.strictObject({
+    score: z.number().min(0).max(100).optional(),
+    what: text,
+    why: text,
+    apply: text,
+    /** Good-practice cards (ids in content/practices) shown with the debrief. */
+    practices: z.array(id).default([]),
+  }),
 } as const;
 export type SceneKind = keyof typeof sceneBlockSchemas;
 
@@ -87,7 +95,7 @@ export type Scene =
   | (SceneBase & { type: 'choices'; round?: number; timer?: number; timeout?: string; options: GameOption[] })
   | (SceneBase & { type: 'review'; meters: string[]; green: number; yellow: number; next: string })
   | (SceneBase & { type: 'discussion'; prompts: Html[]; next: string })
-  | (SceneBase & { type: 'ending'; score?: number; what: Html; why: Html; apply: Html });
+  | (SceneBase & { type: 'ending'; score?: number; what: Html; why: Html; apply: Html; practices: PracticeCard[] });
 
 export interface CompiledGame {
   kind: 'game';

@@ -1,6 +1,7 @@
 /** Pieces both ways of play show: meters, a review's traffic lights, an ending's debrief. */
 import type { CompiledGame, Scene } from '../content/game-schema';
 import { t } from '../i18n';
+import { PracticeCardView } from '../practices/PracticeCardView';
 import { trafficLight, type Meters } from './rules';
 export { optionLetter } from './rules';
 
@@ -65,6 +66,14 @@ export function Debrief({ scene, step }: { scene: Extract<Scene, { type: 'ending
             <Html html={html} />
           </section>
         ))}
+      {(step === undefined || step === 2) && scene.practices.length > 0 && (
+        <section>
+          <h2>{t('game.practices')}</h2>
+          {scene.practices.map((card) => (
+            <PracticeCardView key={card.id} card={card} headingLevel={3} />
+          ))}
+        </section>
+      )}
     </div>
   );
 }

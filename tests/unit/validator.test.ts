@@ -25,6 +25,7 @@ describe('content validator', () => {
         'content/courses/bad-refs/fi/osa.md:20: page sama: duplicate page id (also in content/courses/bad-refs/fi/osa.md:6)',
         'content/courses/bad-refs/fi/osa.md:25: quiz.questions[2]: unknown question id "q-tuntematon" (not in content/courses/bad-refs/fi/questions.yaml)',
         'content/courses/bad-refs/fi/osa.md:28: block: unknown block "callot"; use one of image, callout, readmore, keypoints, quote, links, practice, quiz',
+        'content/courses/bad-refs/fi/osa.md:33: practice.ref: unknown good-practice card "ei-tallaista-korttia" (not in content/practices)',
         'content/courses/bad-refs/fi/questions.yaml:12: questions[2] (q-kaksi): a single-choice question needs exactly one correct option (has 0)',
         'content/courses/bad-refs/fi/questions.yaml:21: questions[3] (q-yksi).id: duplicate question id "q-yksi" (first on line 2)',
         'content/courses/too-big/course.yaml:1: (scorm): resume data (fi) can reach 4731 characters; SCORM 1.2 allows 4096: use fewer questions or pages',
@@ -47,6 +48,27 @@ describe('content validator', () => {
         'content/courses/unreachable/course.yaml:4: passMark: the final test cannot reach the pass mark 60 %: a draw can score at most 50 %',
       ].sort(),
     );
+  });
+
+  it('gives every final test a pool at least one and a half times its draw', () => {
+    const { courses } = buildContent(resolve(import.meta.dirname, '../..'));
+    for (const c of courses) {
+      const test = c.meta.finalTest!;
+      expect(test.pool.length, c.meta.id).toBeGreaterThanOrEqual(Math.ceil(test.draw * 1.5));
+    }
+  });
+
+  it('puts good-practice cards from the library where content names them', () => {
+    const { courses, games, practices } = buildContent(resolve(import.meta.dirname, '../..'));
+    for (const lang of ['fi', 'sv', 'en'] as const) {
+      const course = courses.find((c) => c.meta.id === 'kansalaisyhteiskunta')!.compiled[lang]!;
+      const library = practices.cards[lang].find((c) => c.id === 'kansalaisjarjestoakatemia')!;
+      const card = course.modules.flatMap((m) => m.pages.flatMap((p) => p.blocks)).find((b) => b.type === 'practice' && b.title === library.title);
+      expect(card, lang).toMatchObject({ what: library.what, achieved: library.achieved, next: library.next });
+      const game = games.find((g) => g.meta.id === 'palvelutiski')!.compiled[lang]!;
+      const ending = game.scenes['loppu-luottamus'];
+      expect(ending?.type === 'ending' && ending.practices.map((p) => p.id)).toEqual(['demokraattisten-kohtaamisten-kasikirja', 'selkea-virkakieli-verkkokurssi']);
+    }
   });
 
   it('reports YAML syntax errors with their line', async () => {
