@@ -19,6 +19,7 @@ const library = () => import('../practices/PracticeLibrary');
 import type { PackageInfo } from '../lms/package-mode';
 import type { LmsLink, LmsSaveState } from '../lms/lms-link';
 import { href, locationRoute } from './router';
+import { findEntry } from './content';
 
 interface AppProps {
   /** Null while local storage is still opening. */
@@ -42,6 +43,10 @@ export function App({ store, lang, pkg = null, lms = null, onLanguage, blocked =
   // A package has no catalogue: its start is the course, at the place the learner left off.
   useEffect(() => {
     if (!pkg || route.name !== 'catalogue' && route.name !== 'my-learning') return;
+    if (findEntry(pkg.courseId)?.kind === 'game') {
+      location.replace(href({ name: 'game', gameId: pkg.courseId }));
+      return;
+    }
     void store?.latestAttempt(pkg.courseId).then((attempt) => location.replace(href(locationRoute(pkg.courseId, attempt?.location))));
   }, [pkg, route.name, store]);
 
@@ -57,7 +62,7 @@ export function App({ store, lang, pkg = null, lms = null, onLanguage, blocked =
       </a>
       <header class="site-header">
         <div class="site-header-inner">
-          <a class="brand" href={pkg ? href({ name: 'course', courseId: pkg.courseId }) : '#/'}>
+          <a class="brand" href={pkg ? href(findEntry(pkg.courseId)?.kind === 'game' ? { name: 'game', gameId: pkg.courseId } : { name: 'course', courseId: pkg.courseId }) : '#/'}>
             {t('app.name')}
           </a>
           {lmsState && (

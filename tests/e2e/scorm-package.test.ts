@@ -219,3 +219,38 @@ describe('SCORM 2004 package in the preview LMS', () => {
     }
   });
 });
+
+describe('a game as a SCORM 1.2 package', () => {
+  it('plays to an ending; the LMS records the status and the score', async () => {
+    const [pkg] = packageContent(['palvelutiski'], outDir).filter((p) => p.version === '1.2');
+    const preview = await startPreview(pkg!.zip, { dataFile: join(outDir, 'cmi-game.json') });
+    const browser = await launch();
+    try {
+      await browser.page.goto(preview.url);
+      const frame = await courseFrame(browser.page);
+      const core = () => (preview.cmi() as { cmi: { core: Record<string, any> } } | null)?.cmi.core;
+      await expect.poll(() => core()?.lesson_status).toBe('incomplete');
+      await frame.getByRole('link', { name: 'Pelaa yksin' }).click();
+      for (let i = 0; i < 60 && (await frame.locator('.game-ending').count()) === 0; i++) {
+        await expect.poll(() => frame.locator('.game-options button, main .actions button').count()).toBeGreaterThan(0);
+        if (await frame.locator('.game-options button').count()) {
+          await frame.locator('.game-options button').last().click();
+          await expect.poll(() => frame.locator('.game-feedback, .game-ending').count()).toBe(1);
+        } else {
+          const before = await frame.locator('h1').textContent();
+          await frame.locator('main .actions button').first().click();
+          await expect.poll(() => frame.locator('h1').textContent()).not.toBe(before);
+        }
+      }
+      await expect.poll(() => frame.locator('.game-ending').count()).toBe(1);
+      const score = Number(/(\d+) %/.exec((await frame.locator('.result-verdict').textContent()) ?? '')?.[1]);
+      await expect.poll(() => core()?.lesson_status, { timeout: 10_000 }).toBe(score >= 60 ? 'passed' : 'failed');
+      expect(core()?.score.raw).toBe(String(score));
+      expect(await browser.page.locator('#warnings li:not(#no-warnings)').allTextContents()).toEqual([]);
+    } finally {
+      await browser.close();
+      removeProfile(browser.profile);
+      await preview.close();
+    }
+  });
+});
