@@ -190,7 +190,7 @@ async function main() {
     log('SCORM packages…');
     const pkgDir = join(out, 'bench-packages');
     rmSync(pkgDir, { recursive: true, force: true });
-    const packages = packageContent([], pkgDir).map((p) => ({ file: p.zip.split('/').pop()!, bytes: p.bytes, version: p.version }));
+    const packages = packageContent([], pkgDir, true).map((p) => ({ file: p.zip.split('/').pop()!, bytes: p.bytes, version: p.version }));
     log('Lighthouse (mobile, simulated throttling)…');
     const lhCatalogue = await runLighthouse(`${url}#/`);
     const lhCourse = await runLighthouse(`${url}#/course/avoin-hallinto/perusteet/lyhyesti`);

@@ -4,17 +4,9 @@ import { gzipSync } from 'node:zlib';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { CONTENT_TYPES } from '../../src/lms/preview/mime';
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.xml': 'application/xml',
-  '.xsd': 'application/xml',
-};
+const TYPES = CONTENT_TYPES;
 
 export async function serveFolder(folder: string, prefix = '/'): Promise<{ url: string; server: Server }> {
   const server = createServer((req, res) => {

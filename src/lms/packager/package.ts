@@ -33,7 +33,8 @@ export interface BuiltPackage {
   bytes: number;
 }
 
-export function packageContent(ids: string[], outDir = join(root, 'dist/packages')): BuiltPackage[] {
+/** @param quiet keep the builds' own output off stdout (the benchmark prints one JSON document) */
+export function packageContent(ids: string[], outDir = join(root, 'dist/packages'), quiet = false): BuiltPackage[] {
   const content = buildContent(root, ids);
   if (content.problems.length > 0) {
     throw new Error(`content has problems:\n${content.problems.map(formatProblem).join('\n')}`);
@@ -56,7 +57,11 @@ export function packageContent(ids: string[], outDir = join(root, 'dist/packages
     const siteDir = join(root, 'dist/.package-build', id);
     const env: NodeJS.ProcessEnv = { ...process.env, KOHTAAMO_ONLY: id, KOHTAAMO_OUT_DIR: siteDir };
     delete env.VITEST;
-    const build = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: root, env, stdio: 'inherit' });
+    const build = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
+      cwd: root,
+      env,
+      stdio: quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit',
+    });
     if (build.status !== 0) throw new Error(`vite build failed for ${id}`);
     const siteFiles = walk(siteDir).map((path) => relative(siteDir, path).split('\\').join('/'));
     for (const version of ['1.2', '2004'] as const) {

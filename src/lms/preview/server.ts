@@ -12,20 +12,10 @@ import { basename, dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { unzipSync } from 'fflate';
 import { previewPage } from './page.ts';
+import { CONTENT_TYPES } from './mime.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../../..');
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.xml': 'application/xml',
-  '.xsd': 'application/xml',
-};
+const TYPES = CONTENT_TYPES;
 
 export interface Preview {
   url: string;
