@@ -58,6 +58,9 @@ export function Workshop({ game }: { game: CompiledGame }) {
     const closed = closeCard(ws, scene, followed);
     setFollow(null);
     await play.send({ type: 'CHOOSE', option: followed }, (after) => ({ ...closed, timer: cardTimer(game.scenes[currentScene(after)]) }));
+    if (closed.recording === 'teams') {
+      announce(t('workshop.scoresNow', { scores: closed.teams.map((team) => `${team.name} ${t('workshop.points', { count: team.score })}`).join(', ') }));
+    }
   };
   const goOn = async () => {
     if (!ws) return;

@@ -224,6 +224,24 @@ for (const lang of ['fi', 'sv', 'en'] as const) {
       await page.locator('body').press('r');
       await expect.poll(() => page.locator('.reveal').count()).toBeGreaterThan(0);
       await audit(page, 'workshop reveal');
+      // On through the cards with the shortcuts (R reveal, N next / go on) to the debrief and results.
+      for (let i = 0; i < 80 && (await page.locator('.workshop-debrief').count()) === 0; i++) {
+        const title = await page.locator('h1').textContent();
+        if (await page.locator('.workshop-timer').count()) {
+          if (!(await page.locator('.reveal').count())) await page.locator('body').press('r');
+          await expect.poll(() => page.locator('.reveal').count()).toBeGreaterThan(0);
+        }
+        await page.locator('body').press('n');
+        await expect.poll(() => page.locator('h1').textContent()).not.toBe(title);
+      }
+      await audit(page, 'workshop debrief step 1');
+      await page.locator('.workshop-debrief .actions button').last().click();
+      await page.locator('.workshop-debrief .actions button').last().click();
+      await expect.poll(() => page.locator('.actions-editor').count()).toBe(1);
+      await audit(page, 'workshop debrief step 3 (actions)');
+      await page.locator('.workshop-debrief .actions button').last().click();
+      await expect.poll(() => page.locator('.workshop-results').count()).toBe(1);
+      await audit(page, 'workshop results');
     });
   });
 }

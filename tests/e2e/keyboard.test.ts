@@ -151,7 +151,7 @@ describe('keyboard only', () => {
       await page.waitForTimeout(30);
     }
     await expect.poll(() => page.locator('.game-ending').count()).toBe(1);
-    expect(await page.locator('.debrief section').count()).toBe(3);
+    expect(await page.locator('.debrief section').count()).toBeGreaterThanOrEqual(3); // what, why, apply (and cards)
     expect(await page.evaluate(() => (window as unknown as { pointerEvents: number }).pointerEvents)).toBe(0);
   });
 });

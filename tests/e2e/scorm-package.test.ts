@@ -243,7 +243,8 @@ describe('a game as a SCORM 1.2 package', () => {
         }
       }
       await expect.poll(() => frame.locator('.game-ending').count()).toBe(1);
-      const score = Number(/(\d+) %/.exec((await frame.locator('.result-verdict').textContent()) ?? '')?.[1]);
+      await expect.poll(() => frame.locator('.game-ending .result-verdict').count()).toBe(1);
+      const score = Number(/(\d+) %/.exec((await frame.locator('.game-ending .result-verdict').textContent({ timeout: 5_000 })) ?? '')?.[1]);
       await expect.poll(() => core()?.lesson_status, { timeout: 10_000 }).toBe(score >= 60 ? 'passed' : 'failed');
       expect(core()?.score.raw).toBe(String(score));
       expect(await browser.page.locator('#warnings li:not(#no-warnings)').allTextContents()).toEqual([]);
