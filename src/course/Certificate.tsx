@@ -1,5 +1,5 @@
 /** The certificate: learner's name, course, date and score, printable on one A4 page. */
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { CompiledCourse } from '../content/schema';
 import { href } from '../app/router';
 import { useViewFocus } from '../app/useViewFocus';
@@ -11,6 +11,10 @@ import type { CourseSession } from './useCourseSession';
 export function Certificate({ course, session }: { course: CompiledCourse; session: CourseSession }) {
   const { attempt, visited, learnerName } = session.state;
   const heading = useViewFocus(t('certificate.title'), `certificate-${course.id}`);
+  const { setLocation } = session;
+  useEffect(() => {
+    void setLocation('certificate');
+  }, [setLocation]);
   const [name, setName] = useState(learnerName);
   const [nameError, setNameError] = useState('');
   const pageIds = readingPath(course).map((s) => s.page.id);

@@ -1,5 +1,5 @@
 /** The final test: a fresh draw from the pool per try, a pass mark, retry rules, and results that teach. */
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { CompiledCourse } from '../content/schema';
 import { announce } from '../app/announce';
 import { href } from '../app/router';
@@ -21,6 +21,10 @@ export function FinalTest({ course, session }: { course: CompiledCourse; session
   const [missing, setMissing] = useState<string[]>([]);
   const viewKey = openTry ? `test-open-${openTry.no}` : last ? `test-result-${last.no}` : 'test-intro';
   const heading = useViewFocus(t('test.title'), viewKey);
+  const { setLocation } = session;
+  useEffect(() => {
+    void setLocation('test'); // "continue where you left off" comes back here
+  }, [setLocation]);
 
   if (!test) return <p>{t('test.none')}</p>;
 

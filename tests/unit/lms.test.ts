@@ -8,7 +8,6 @@ import { join } from 'node:path';
 import { Scorm12API, Scorm2004API } from 'scorm-again';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildContent } from '../../src/content/build-content';
-import type { CompiledCourse } from '../../src/content/schema';
 import { LmsLink } from '../../src/lms/lms-link';
 import { courseAdapter } from '../../src/lms/adapters';
 import { formatResponse, iso8601Duration, iso8601Timestamp, scorm12Timespan, displayName } from '../../src/lms/formats';
