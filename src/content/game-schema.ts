@@ -3,12 +3,9 @@
  * compiled types the game engine receives. The app imports types only.
  */
 import { z } from 'zod';
-import type { Html, Lang } from './schema.ts';
+import { id, perLang, text, type Html, type Lang } from './schema.ts';
 import type { PracticeCard } from './practice-compiler.ts';
 
-const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'use lower-case letters, digits and hyphens');
-const text = z.string().trim().min(1, 'must not be empty');
-const perLang = <T extends z.ZodType>(inner: T) => z.strictObject({ fi: inner.optional(), sv: inner.optional(), en: inner.optional() });
 
 export const gameMetaSchema = z.strictObject({
   id,

@@ -4,20 +4,19 @@ import { join, relative } from 'node:path';
 import { z } from 'zod';
 import { renderBlock } from './markdown.ts';
 import type { ProblemList } from './problems.ts';
-import { LANGUAGES, PRACTICE_THEMES, type Lang } from './schema.ts';
+import { id, LANGUAGES, perLang, PRACTICE_THEMES, text, type Lang } from './schema.ts';
 import { check, lineOf, parseYaml } from './yaml-source.ts';
 
-const text = z.string().trim().min(1, 'must not be empty');
-const perLang = z.strictObject({ fi: text.optional(), sv: text.optional(), en: text.optional() });
+const perLangText = perLang(text);
 
 export const practiceFileSchema = z.strictObject({
-  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'use lower-case letters, digits and hyphens'),
+  id,
   theme: z.enum(PRACTICE_THEMES),
-  title: perLang,
-  what: perLang,
-  achieved: perLang,
-  next: perLang,
-  more: z.array(z.strictObject({ title: perLang, url: z.string().regex(/^(https:\/\/|mailto:)/, 'links must start with https:// or mailto:') })).default([]),
+  title: perLangText,
+  what: perLangText,
+  achieved: perLangText,
+  next: perLangText,
+  more: z.array(z.strictObject({ title: perLangText, url: z.string().regex(/^(https:\/\/|mailto:)/, 'links must start with https:// or mailto:') })).default([]),
   sources: text,
 });
 

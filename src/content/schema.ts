@@ -8,9 +8,10 @@ import { z } from 'zod';
 import { LANGUAGES, PRACTICE_THEMES, type Lang } from './constants.ts';
 export { LANGUAGES, PRACTICE_THEMES, type Lang };
 
-const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'use lower-case letters, digits and hyphens');
-const text = z.string().trim().min(1, 'must not be empty');
-const perLang = <T extends z.ZodType>(inner: T) =>
+/** Building blocks shared by every content schema (courses, games, practice cards). */
+export const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'use lower-case letters, digits and hyphens');
+export const text = z.string().trim().min(1, 'must not be empty');
+export const perLang = <T extends z.ZodType>(inner: T) =>
   z.strictObject({ fi: inner.optional(), sv: inner.optional(), en: inner.optional() });
 
 export const courseMetaSchema = z.strictObject({

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const CHROMIUM_ARGS = [
   '--headless',
@@ -48,4 +49,20 @@ export async function launch(profile = mkdtempSync(join(tmpdir(), 'kohtaamo-prof
 
 export function removeProfile(profile: string) {
   rmSync(profile, { recursive: true, force: true });
+}
+
+/**
+ * One browser for a describe block: launched before its tests, closed and its profile removed
+ * after. `current` may be replaced (a test that reopens the browser assigns the new one).
+ */
+export function browserForSuite(): { current: Browser } {
+  const holder = {} as { current: Browser };
+  beforeAll(async () => {
+    holder.current = await launch();
+  });
+  afterAll(async () => {
+    await holder.current.close();
+    removeProfile(holder.current.profile);
+  });
+  return holder;
 }

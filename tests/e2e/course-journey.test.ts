@@ -2,25 +2,18 @@
  * The learner's journey in real Chromium: catalogue, every page of the course, a failed final
  * test, a passed one, and a certificate that prints on one A4 page.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch, removeProfile, type Browser } from './browser';
+import { describe, expect, inject, it } from 'vitest';
+import { browserForSuite } from './browser';
 import { answer, shippedCourse } from './support';
 
 const course = shippedCourse('avoin-hallinto');
 const pages = course.modules.flatMap((m) => m.pages.map((p) => ({ module: m, page: p })));
 
 describe('a learner takes the course from start to certificate', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser.close();
-    removeProfile(browser.profile);
-  });
+  const suite = browserForSuite();
 
   it('finds the course in the catalogue with its facts and status', async () => {
-    const { page } = browser;
+    const { page } = suite.current;
     await page.goto(inject('siteUrl'));
     const card = page.locator('.card', { hasText: course.title });
     await expect.poll(() => card.count()).toBe(1);
@@ -35,7 +28,7 @@ describe('a learner takes the course from start to certificate', () => {
   });
 
   it('reads every page in order with previous/next, seeing where it is', async () => {
-    const { page } = browser;
+    const { page } = suite.current;
     await page.getByRole('link', { name: 'Aloita kurssi' }).click();
     for (const [i, { module, page: p }] of pages.entries()) {
       await expect.poll(() => page.locator('h1').textContent()).toBe(p.title);
@@ -59,7 +52,7 @@ describe('a learner takes the course from start to certificate', () => {
   });
 
   async function takeTest(right: boolean) {
-    const { page } = browser;
+    const { page } = suite.current;
     await page.getByRole('button', { name: right ? 'Aloita uusi yritys' : 'Aloita lopputesti' }).click();
     await expect.poll(() => page.locator('.test-questions > li').count()).toBe(course.finalTest!.draw);
     const ids = await page.locator('.test-questions > li').evaluateAll((lis) => lis.map((li) => li.id.replace(/^test-q-/, '')));
@@ -70,7 +63,7 @@ describe('a learner takes the course from start to certificate', () => {
   }
 
   it('fails the final test once and sees each answer explained', async () => {
-    const { page } = browser;
+    const { page } = suite.current;
     const ids = await takeTest(false);
     expect(await page.locator('.result-verdict').textContent()).toBe('✗ Ei vielä hyväksytty');
     expect(await page.locator('.result-summary').textContent()).toContain(`Sait 0 % (0/${ids.length} oikein)`);
@@ -86,7 +79,7 @@ describe('a learner takes the course from start to certificate', () => {
   });
 
   it('passes on the next try, with a fresh draw, and gets the certificate', async () => {
-    const { page } = browser;
+    const { page } = suite.current;
     await takeTest(true);
     expect(await page.locator('.result-verdict').textContent()).toBe('✓ Hyväksytty');
     expect(await page.locator('.result-summary').textContent()).toContain('Sait 100 %');
@@ -102,7 +95,7 @@ describe('a learner takes the course from start to certificate', () => {
   });
 
   it('prints the certificate on exactly one A4 page without the app around it', async () => {
-    const { page } = browser;
+    const { page } = suite.current;
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('.course-menu').isVisible()).toBe(false);
     expect(await page.locator('.site-header').isVisible()).toBe(false);
@@ -114,7 +107,7 @@ describe('a learner takes the course from start to certificate', () => {
   });
 
   it('shows the course as completed in the catalogue', async () => {
-    const { page } = browser;
+    const { page } = suite.current;
     await page.goto(inject('siteUrl'));
     const card = page.locator('.card', { hasText: course.title });
     await expect.poll(() => card.locator('.status').textContent()).toContain('Suoritettu');

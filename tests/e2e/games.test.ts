@@ -4,27 +4,20 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { buildContent } from '../../src/content/build-content';
 import type { CompiledGame } from '../../src/content/game-schema';
-import { launch, removeProfile, type Browser } from './browser';
+import { browserForSuite } from './browser';
 
 const content = buildContent(join(import.meta.dirname, '../..'));
 const gameOf = (id: string) => content.games.find((g) => g.meta.id === id)!.compiled.fi! as CompiledGame;
 
 describe('solo play', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser.close();
-    removeProfile(browser.profile);
-  });
+  const suite = browserForSuite();
 
   it('plays the service-desk scenario to an ending, resuming after a reload, and sees the debrief', async () => {
     const game = gameOf('palvelutiski');
-    const { page } = browser;
+    const { page } = suite.current;
     await page.goto(`${inject('siteUrl')}#/game/${game.id}`);
     await expect.poll(() => page.locator('h1').textContent()).toBe(game.title);
     await page.getByRole('link', { name: 'Pelaa yksin' }).click();
@@ -62,17 +55,10 @@ describe('solo play', () => {
 describe('workshop mode', () => {
   const game = gameOf('avoimuusdilemmat');
   const teams = ['Kettu', 'Karhu', 'Ilves'];
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser.close();
-    removeProfile(browser.profile);
-  });
+  const suite = browserForSuite();
 
   it('runs three teams through the cards to the debrief, survives a reload, and exports a CSV', async () => {
-    const { page } = browser;
+    const { page } = suite.current;
     await page.goto(`${inject('siteUrl')}#/game/${game.id}/workshop`);
     await expect.poll(() => page.locator('h1').textContent()).toBe('Työpajan valmistelu');
     // Set-up errors are tied to their fields.

@@ -1,8 +1,8 @@
 /** Nothing a learner does is lost: reloads, closed browsers, two tabs, and storage that is blocked. */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launch, removeProfile, type Browser } from './browser';
+import { browserForSuite, launch, removeProfile } from './browser';
 import { answer, shippedCourse } from './support';
 
 const course = shippedCourse('avoin-hallinto');
@@ -22,17 +22,10 @@ async function answerCheck(page: Page) {
 }
 
 describe('progress survives', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser.close();
-    removeProfile(browser.profile);
-  });
+  const suite = browserForSuite();
 
   it('a reload: same page, same answer shown', async () => {
-    const { page } = browser;
+    const { page } = suite.current;
     await page.goto(pageUrl());
     await answerCheck(page);
     await page.reload();
@@ -43,9 +36,9 @@ describe('progress survives', () => {
   });
 
   it('closing the browser mid-course: the catalogue offers to continue at the same page', async () => {
-    await browser.close();
-    browser = await launch(browser.profile); // same profile folder: the same browser, reopened
-    const { page } = browser;
+    await suite.current.close();
+    suite.current = await launch(suite.current.profile); // same profile folder: the same browser, reopened
+    const { page } = suite.current;
     await page.goto(inject('siteUrl'));
     const panel = page.locator('.continue-panel');
     await expect.poll(() => panel.textContent()).toContain(course.title);
@@ -55,8 +48,8 @@ describe('progress survives', () => {
   });
 
   it('two tabs on the same course stay consistent without a reload', async () => {
-    const tabA = browser.page;
-    const tabB = await browser.context.newPage();
+    const tabA = suite.current.page;
+    const tabB = await suite.current.context.newPage();
     await tabA.goto(`${inject('siteUrl')}#/course/${course.id}`);
     await tabB.goto(pageUrl());
     await expect.poll(() => tabB.locator('h1').textContent()).toBe(stepWithQuiz.page.title);
@@ -77,7 +70,7 @@ describe('progress survives', () => {
   });
 
   it('My learning: export, delete with confirmation, import back', async () => {
-    const { page } = browser;
+    const { page } = suite.current;
     await page.goto(`${inject('siteUrl')}#/my`);
     await expect.poll(() => page.locator('table').textContent()).toContain(course.title);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Vie tiedot tiedostoon' }).click()]);
