@@ -1,7 +1,8 @@
 /** A course: loads its content and the learner's session, then shows the right view inside. */
 import { useEffect, useState } from 'preact/hooks';
-import type { CompiledCourse, Lang } from '../content/schema';
+import type { Lang } from '../content/schema';
 import { loadCourse } from '../app/content';
+import { useContent } from '../app/useContent';
 import { useOptionalStore } from '../app/context';
 import type { Route } from '../app/router';
 import { t } from '../i18n';
@@ -17,18 +18,7 @@ type CourseRoute = Extract<Route, { courseId: string }>;
 
 export function CourseView({ route, lang }: { route: CourseRoute; lang: Lang }) {
   const store = useOptionalStore();
-  const [course, setCourse] = useState<CompiledCourse | null | 'missing'>(null);
-  useEffect(() => {
-    let cancelled = false;
-    setCourse(null);
-    loadCourse(route.courseId, lang).then(
-      (loaded) => !cancelled && setCourse(loaded ?? 'missing'),
-      () => !cancelled && setCourse('missing'),
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [route.courseId, lang]);
+  const course = useContent(loadCourse, route.courseId, lang);
   const session = useCourseSession(store, course && course !== 'missing' ? course : null);
   const [easy, setEasyState] = useState(false);
   useEffect(() => {

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { CompiledGame } from '../content/game-schema';
 import type { Lang } from '../content/schema';
 import { loadGame } from '../app/content';
+import { useContent } from '../app/useContent';
 import { useStore } from '../app/context';
 import { MessageView } from '../app/MessageView';
 import { href, type Route } from '../app/router';
@@ -15,18 +16,7 @@ import { Workshop } from './Workshop';
 type GameRoute = Extract<Route, { gameId: string }>;
 
 export function GameView({ route, lang }: { route: GameRoute; lang: Lang }) {
-  const [game, setGame] = useState<CompiledGame | null | 'missing'>(null);
-  useEffect(() => {
-    let cancelled = false;
-    setGame(null);
-    loadGame(route.gameId, lang).then(
-      (g) => !cancelled && setGame(g ?? 'missing'),
-      () => !cancelled && setGame('missing'),
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [route.gameId, lang]);
+  const game = useContent(loadGame, route.gameId, lang);
   if (game === 'missing') return <MessageView title={t('game.notFound')} body={t('game.notFoundBody')} />;
   if (!game) return <p role="status">{t('app.loading')}</p>;
   const shownIn = game.lang !== lang ? game.lang : null;
