@@ -1,4 +1,5 @@
 /** Module and page menu with progress: always shows where the learner is and what is done. */
+import { useEffect, useState } from 'preact/hooks';
 import type { CompiledCourse } from '../content/schema';
 import { href, type Route } from '../app/router';
 import { t } from '../i18n';
@@ -15,6 +16,10 @@ export function CourseMenu({ course, session, route }: { course: CompiledCourse;
   const completed = isCompleted(course.completion, { pageIds, visited: session.visited, tries });
   const best = bestTry(tries);
   const current = route.name === 'page' ? route.pageId : route.name;
+  // On narrow screens the page list folds away so the page itself comes first; it closes again after a move.
+  const [open, setOpen] = useState(false);
+  useEffect(() => setOpen(false), [current]);
+  const listId = `course-pages-${course.id}`;
 
   return (
     <nav class="course-menu" aria-label={t('course.menu')}>
@@ -33,7 +38,10 @@ export function CourseMenu({ course, session, route }: { course: CompiledCourse;
           {best && ` · ${t('test.best', { percent: best.percent })}`}
         </p>
       </div>
-      <ol class="module-list">
+      <button type="button" class="secondary menu-toggle" aria-expanded={open} aria-controls={listId} onClick={() => setOpen(!open)}>
+        <span aria-hidden="true">{open ? '▴' : '▾'}</span> {t('course.pagesToggle')}
+      </button>
+      <ol id={listId} class={open ? 'module-list is-open' : 'module-list'}>
         {course.modules.map((module) => (
           <li key={module.id}>
             <span class="module-title">{module.title}</span>

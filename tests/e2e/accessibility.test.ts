@@ -277,4 +277,37 @@ describe('narrow screens (320 px, as at 400 % zoom)', () => {
       removeProfile(browser.profile);
     }
   });
+  it('puts the page before the course page list on a phone; the list opens by keyboard and passes axe', async () => {
+    const browser = await launch();
+    try {
+      const { page } = browser;
+      await page.setViewportSize({ width: 412, height: 823 });
+      const [first, second] = course.modules[0]!.pages;
+      await page.goto(`${inject('siteUrl')}#/course/${course.id}/${course.modules[0]!.id}/${first!.id}`);
+      await expect.poll(() => page.locator('.page h1').textContent()).toBe(first!.title);
+      const box = await page.locator('.page h1').boundingBox();
+      expect(box!.y + box!.height, 'page heading within the first screen').toBeLessThan(823);
+      const toggle = page.getByRole('button', { name: 'Kurssin sivut' });
+      expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+      expect(await page.locator('.module-list').isVisible()).toBe(false);
+      await toggle.focus();
+      await page.keyboard.press('Enter');
+      expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+      expect(await page.locator('.module-list').isVisible()).toBe(true);
+      await audit(page, 'course page list open on a phone');
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Tab'); // past the current page to the next one
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toContain(second!.title);
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.locator('.page h1').textContent()).toBe(second!.title);
+      await expect.poll(() => toggle.getAttribute('aria-expanded'), { message: 'the list folds away after a move' }).toBe('false');
+      expect(await page.locator('.module-list').isVisible()).toBe(false);
+      await page.setViewportSize({ width: 1280, height: 900 });
+      expect(await toggle.isVisible(), 'no toggle on a wide screen').toBe(false);
+      expect(await page.locator('.module-list').isVisible()).toBe(true);
+    } finally {
+      await browser.close();
+      removeProfile(browser.profile);
+    }
+  });
 });
