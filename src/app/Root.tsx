@@ -9,7 +9,7 @@ import { App } from './App';
 import { announce } from './announce';
 import { StoreContext } from './context';
 import { rememberLanguage, savedLanguage } from './language-memory';
-import { firstViewShown } from './first-view';
+import { afterFirstViewPainted } from './first-view';
 
 interface Props {
   pkg: PackageInfo | null;
@@ -33,7 +33,7 @@ export function Root({ pkg, store: given, lms = null }: Props) {
   useEffect(() => {
     if (given) return;
     let cancelled = false;
-    const afterFirstView = Promise.race([firstViewShown, new Promise((r) => setTimeout(r, 1500))]);
+    const afterFirstView = Promise.race([afterFirstViewPainted(), new Promise((r) => setTimeout(r, 1500))]);
     void afterFirstView.then(() => import('../storage/progress')).then(async ({ ProgressStore }) => {
       const opened = await ProgressStore.open('kohtaamo', { onBlocked: () => setBlocked(true) });
       if (cancelled) return;

@@ -8,3 +8,16 @@ export const firstViewShown = new Promise<void>((resolve) => (resolveShown = res
 export function markViewShown(): void {
   resolveShown();
 }
+
+/**
+ * Resolves once the browser is idle after the first view: by then its largest text has been
+ * painted, so what loads next cannot hold the first view back.
+ */
+export function afterFirstViewPainted(): Promise<void> {
+  const idle = () =>
+    new Promise<void>((resolve) => {
+      if ('requestIdleCallback' in window) window.requestIdleCallback(() => resolve(), { timeout: 1000 });
+      else setTimeout(resolve, 200);
+    });
+  return firstViewShown.then(idle);
+}
