@@ -1,11 +1,11 @@
 /** The learner's language choice, kept in localStorage too so the very first paint is right. */
 import type { Lang } from '../content/constants';
 
-const KEY = 'kohtaamo.lang';
+export const LANGUAGE_KEY = 'kohtaamo.lang';
 
 export function savedLanguage(): string | undefined {
   try {
-    return localStorage.getItem(KEY) ?? undefined;
+    return localStorage.getItem(LANGUAGE_KEY) ?? undefined;
   } catch {
     return undefined; // storage blocked (sandboxed iframe, privacy settings)
   }
@@ -13,7 +13,7 @@ export function savedLanguage(): string | undefined {
 
 export function rememberLanguage(lang: Lang): void {
   try {
-    localStorage.setItem(KEY, lang);
+    localStorage.setItem(LANGUAGE_KEY, lang);
   } catch {
     // not kept; the profile in IndexedDB still has it when that works
   }

@@ -23,15 +23,18 @@ export interface Browser {
   close: () => Promise<void>;
 }
 
-/** @param profile reuse a profile folder to reopen "the same browser" after closing it */
-export async function launch(profile = mkdtempSync(join(tmpdir(), 'kohtaamo-profile-'))): Promise<Browser> {
+/**
+ * @param profile reuse a profile folder to reopen "the same browser" after closing it
+ * @param options.enforceCSP keep the app's Content-Security-Policy in force (no injected scripts then)
+ */
+export async function launch(profile = mkdtempSync(join(tmpdir(), 'kohtaamo-profile-')), options: { enforceCSP?: boolean } = {}): Promise<Browser> {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
     args: CHROMIUM_ARGS,
     viewport: { width: 1280, height: 900 },
     // Tests inject axe-core and probes as inline scripts, which the app's CSP (rightly) blocks.
-    bypassCSP: true,
+    bypassCSP: !options.enforceCSP,
     // Finnish first: the app picks the browser's language, so tests run as a Finnish browser.
     locale: 'fi-FI',
   });

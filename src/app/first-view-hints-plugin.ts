@@ -1,0 +1,107 @@
+/**
+ * Build step: writes the first-view hints into index.html (see first-view-hints.ts) and allows
+ * that one inline script in the page's Content-Security-Policy by its hash.
+ */
+import { createHash } from 'node:crypto';
+import type { Plugin } from 'vite';
+import { LANGUAGES } from '../content/constants.ts';
+import { firstViewFiles, type HintMap } from './first-view-hints.ts';
+import { LANGUAGE_KEY } from './language-memory.ts';
+
+interface ChunkInfo {
+  type: 'chunk' | 'asset';
+  fileName: string;
+  facadeModuleId?: string | null;
+  imports?: string[];
+  isEntry?: boolean;
+}
+
+/** The code each route's first view loads (My learning shows stored progress, so it waits for storage). */
+const VIEWS: Record<string, string[]> = {
+  course: ['/src/course/CourseView.tsx'],
+  game: ['/src/game/GameView.tsx'],
+  practices: ['/src/practices/PracticeLibrary.tsx'],
+  my: ['/src/app/MyLearning.tsx', '/src/storage/progress.ts'],
+  accessibility: ['/src/app/AccessibilityStatement.tsx'],
+};
+const PACKAGE_CODE = ['/src/storage/progress.ts', '/src/lms/package-mode.ts'];
+const CONTENT = /^\0virtual:kohtaamo\/(course|game|practices)\/(.+)$/;
+const STRINGS = /\/src\/i18n\/locales\/(\w+)\.json$/;
+
+/** Builds the map from the bundle: each chunk with the chunks it imports, minus the app's entry. */
+export function hintMap(bundle: Record<string, ChunkInfo>): HintMap {
+  const chunks = Object.values(bundle).filter((c) => c.type === 'chunk');
+  const entryFiles = new Set(chunks.filter((c) => c.isEntry).flatMap((c) => [c.fileName, ...(c.imports ?? [])]));
+  const byFile = new Map(chunks.map((c) => [c.fileName, c]));
+  const withImports = (chunk: ChunkInfo): string[] => {
+    const seen = new Set<string>();
+    const visit = (c: ChunkInfo) => {
+      if (seen.has(c.fileName) || entryFiles.has(c.fileName)) return;
+      seen.add(c.fileName);
+      for (const name of c.imports ?? []) {
+        const next = byFile.get(name);
+        if (next) visit(next);
+      }
+    };
+    visit(chunk);
+    return [...seen].map((file) => `./${file}`);
+  };
+  const byModule = (suffix: string) => chunks.find((c) => c.facadeModuleId?.replace(/\\/g, '/').endsWith(suffix));
+
+  const map: HintMap = { strings: {}, views: {}, content: {}, kinds: {}, packageCode: [] };
+  const filesOf = (modules: string[]) => {
+    const chunks = modules.map(byModule).filter((chunk) => chunk !== undefined);
+    return [...new Set(chunks.flatMap(withImports))];
+  };
+  for (const [route, modules] of Object.entries(VIEWS)) map.views[route] = filesOf(modules);
+  map.packageCode = filesOf(PACKAGE_CODE);
+  const written = new Map<string, string[]>(); // "course/<id>" → languages written
+  for (const chunk of chunks) {
+    const strings = chunk.facadeModuleId && STRINGS.exec(chunk.facadeModuleId.replace(/\\/g, '/'));
+    if (strings) map.strings[strings[1]!] = withImports(chunk);
+    const content = chunk.facadeModuleId && CONTENT.exec(chunk.facadeModuleId);
+    if (!content) continue;
+    const [, kind, rest] = content as unknown as [string, 'course' | 'game' | 'practices', string];
+    map.content[`${kind}/${rest}`] = withImports(chunk);
+    if (kind === 'practices') continue;
+    const id = rest.slice(0, rest.lastIndexOf('/'));
+    map.kinds[id] = kind;
+    written.set(`${kind}/${id}`, [...(written.get(`${kind}/${id}`) ?? []), rest.slice(id.length + 1)]);
+  }
+  // A language a course is not written in falls back to its first language, as the app does.
+  for (const [key, langs] of written) {
+    const first = LANGUAGES.find((l) => langs.includes(l)) ?? langs[0]!;
+    for (const lang of LANGUAGES) map.content[`${key}/${lang}`] ??= map.content[`${key}/${first}`]!;
+  }
+  return map;
+}
+
+export function hintScript(map: HintMap): string {
+  return (
+    `(function(){var files=(${firstViewFiles.toString()})(${JSON.stringify(map)},{` +
+    `hash:location.hash,saved:(function(){try{return localStorage.getItem(${JSON.stringify(LANGUAGE_KEY)})}catch(e){return null}})(),` +
+    `browser:navigator.languages||[navigator.language],` +
+    `packageId:(document.querySelector('meta[name="kohtaamo-package"]')||{}).content||null});` +
+    `files.forEach(function(f){var l=document.createElement('link');l.rel='modulepreload';l.href=f;l.setAttribute('data-first-view','');document.head.appendChild(l)})})()`
+  );
+}
+
+export function firstViewHints(): Plugin {
+  return {
+    name: 'kohtaamo-first-view-hints',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        if (!ctx.bundle) return html;
+        const script = hintScript(hintMap(ctx.bundle as unknown as Record<string, ChunkInfo>));
+        const hash = createHash('sha256').update(script).digest('base64');
+        if (!html.includes("script-src 'self'")) throw new Error("index.html: the Content-Security-Policy must have script-src 'self'");
+        // Before the stylesheet: an inline script waits for the stylesheets above it.
+        const at = html.search(/<script type="module"|<link rel="stylesheet"/);
+        if (at < 0) throw new Error('index.html: no module script or stylesheet to put the first-view hints before');
+        return `${html.slice(0, at).replace("script-src 'self'", `script-src 'self' 'sha256-${hash}'`)}<script>${script}</script>\n    ${html.slice(at)}`;
+      },
+    },
+  };
+}

@@ -1,0 +1,73 @@
+/**
+ * Which files the first view will need, decided in the HTML before the app's own code has loaded.
+ * The build writes `firstViewFiles` into index.html as a small inline script (see
+ * first-view-hints-plugin.ts) that asks for those files at once, so view code, UI strings and
+ * content arrive beside the app instead of one round trip after it.
+ *
+ * The function is serialised with toString(): it must not use anything outside its own body.
+ * A wrong guess (a language the LMS overrides later, say) only costs one unneeded download.
+ */
+
+export interface HintMap {
+  /** UI strings per language. */
+  strings: Record<string, string[]>;
+  /** View code by the first part of the route ("course", "game", "practices", "my"…). */
+  views: Record<string, string[]>;
+  /** Content chunks: "course/<id>/<lang>", "game/<id>/<lang>", "practices/<lang>". */
+  content: Record<string, string[]>;
+  /** For a SCORM package: the kind of each piece of content, and the code a package loads first. */
+  kinds: Record<string, 'course' | 'game'>;
+  packageCode: string[];
+}
+
+export interface HintInput {
+  hash: string;
+  saved: string | null | undefined;
+  browser: readonly string[];
+  /** The content id of a SCORM package (its meta tag), or null on the site. */
+  packageId: string | null;
+}
+
+export function firstViewFiles(map: HintMap, input: HintInput): string[] {
+  // The same order as chooseLanguage: saved choice, browser languages, Finnish.
+  const aliases: Record<string, string> = { fin: 'fi', swe: 'sv', eng: 'en' };
+  let lang = 'fi';
+  const candidates = [input.saved, ...input.browser];
+  search: for (const candidate of candidates) {
+    const code = String(candidate ?? '').trim().toLowerCase();
+    for (const known of Object.keys(map.strings)) {
+      if (code === known || code.indexOf(known + '-') === 0 || code.indexOf(known + '_') === 0 || aliases[code] === known) {
+        lang = known;
+        break search;
+      }
+    }
+  }
+  const files: string[] = [];
+  const add = (list: string[] | undefined) => {
+    for (const file of list ?? []) if (files.indexOf(file) < 0) files.push(file);
+  };
+  add(map.strings[lang]);
+  if (input.packageId) {
+    const kind = map.kinds[input.packageId] ?? 'course';
+    add(map.packageCode);
+    add(map.views[kind]);
+    // A package reads its content in Finnish first to talk to the LMS, then in the learner's language.
+    add(map.content[`${kind}/${input.packageId}/fi`]);
+    add(map.content[`${kind}/${input.packageId}/${lang}`]);
+    return files;
+  }
+  const parts = input.hash.replace(/^#\/?/, '').split('/').filter(Boolean);
+  const first = parts[0] ?? '';
+  add(map.views[first]);
+  if ((first === 'course' || first === 'game') && parts[1]) {
+    let id = parts[1];
+    try {
+      id = decodeURIComponent(id);
+    } catch {
+      // a broken escape: no content guess
+    }
+    add(map.content[`${first}/${id}/${lang}`]);
+  }
+  if (first === 'practices') add(map.content[`practices/${lang}`]);
+  return files;
+}

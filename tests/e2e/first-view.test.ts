@@ -1,0 +1,75 @@
+/**
+ * First-view hints, with the app's Content-Security-Policy in force: the inline script in
+ * index.html runs (its hash is allowed), asks for exactly the files the first view then uses,
+ * and nothing is downloaded twice.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launch, removeProfile, type Browser } from './browser';
+
+const cases = [
+  { name: 'catalogue', hash: '#/', ready: '.card' },
+  { name: 'course page', hash: '#/course/avoin-hallinto/perusteet/lyhyesti', ready: '.page h1' },
+  { name: 'course page in Swedish (saved choice)', hash: '#/course/selkea-kieli', ready: '.course-intro h1', saved: 'sv' },
+  { name: 'game', hash: '#/game/palvelutiski', ready: '.game-intro h1' },
+  { name: 'good practices in English (browser language)', hash: '#/practices', ready: '.library h1', browser: 'en-GB' },
+  { name: 'my learning', hash: '#/my', ready: 'main h1' },
+];
+
+describe('first-view hints', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launch(undefined, { enforceCSP: true });
+  });
+  afterAll(async () => {
+    await browser.close();
+    removeProfile(browser.profile);
+  });
+
+  for (const c of cases) {
+    it(`asks at once for what the ${c.name} needs`, async () => {
+      const page = await browser.context.newPage();
+      const violations: string[] = [];
+      page.on('console', (m) => {
+        if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+      });
+      await page.addInitScript(
+        ({ selector, saved, browserLang }) => {
+          const w = window as unknown as { shownAt?: number };
+          if (saved) localStorage.setItem('kohtaamo.lang', saved);
+          else localStorage.removeItem('kohtaamo.lang');
+          if (browserLang) Object.defineProperty(navigator, 'languages', { get: () => [browserLang] });
+          new MutationObserver((_, observer) => {
+            if (document.querySelector(selector)) {
+              w.shownAt = performance.now();
+              observer.disconnect();
+            }
+          }).observe(document, { childList: true, subtree: true });
+        },
+        { selector: c.ready, saved: c.saved ?? '', browserLang: c.browser ?? '' },
+      );
+      await page.goto(`${inject('siteUrl')}${c.hash}`);
+      await page.waitForSelector(c.ready);
+      const seen = await page.evaluate(() => {
+        const shownAt = (window as unknown as { shownAt: number }).shownAt;
+        const scripts = performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.js'));
+        // The app itself: its entry script and the chunks the build links from the HTML.
+        const app = new Set([
+          (document.querySelector('script[type="module"]') as HTMLScriptElement).src,
+          ...[...document.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"]:not([data-first-view])')].map((l) => l.href),
+        ]);
+        return {
+          hinted: [...document.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"][data-first-view]')].map((l) => l.href),
+          usedBeforeShown: scripts.filter((e) => e.startTime <= shownAt && !app.has(e.name)).map((e) => e.name),
+          fetches: scripts.map((e) => e.name),
+          lang: document.documentElement.lang,
+        };
+      });
+      await page.close();
+      expect(violations).toEqual([]);
+      expect(seen.lang).toBe(c.saved ?? (c.browser ? c.browser.slice(0, 2) : 'fi'));
+      expect(seen.hinted.length).toBeGreaterThan(0);
+      expect([...seen.hinted].sort()).toEqual([...new Set(seen.usedBeforeShown)].sort());
+      expect(seen.fetches.length).toBe(new Set(seen.fetches).size);
+    });
+  }
+});

@@ -1,0 +1,124 @@
+import { runInNewContext } from 'node:vm';
+import { describe, expect, it } from 'vitest';
+import { firstViewFiles, type HintMap } from '../../src/app/first-view-hints';
+import { hintMap, hintScript } from '../../src/app/first-view-hints-plugin';
+import { href, parseHash, type Route } from '../../src/app/router';
+import { chooseLanguage } from '../../src/i18n';
+
+const map: HintMap = {
+  strings: { fi: ['fi.js'], sv: ['sv.js'], en: ['en.js'] },
+  views: { course: ['CourseView.js', 'shared.js'], game: ['GameView.js', 'shared.js'], practices: ['Library.js', 'shared.js'], my: ['MyLearning.js', 'progress.js'] },
+  content: {
+    'course/ä-kurssi/fi': ['c-fi.js'],
+    'course/ä-kurssi/sv': ['c-sv.js'],
+    'course/ä-kurssi/en': ['c-fi.js'],
+    'game/peli/fi': ['g-fi.js'],
+    'game/peli/sv': ['g-sv.js'],
+    'game/peli/en': ['g-en.js'],
+    'practices/fi': ['p-fi.js'],
+    'practices/en': ['p-en.js'],
+  },
+  kinds: { 'ä-kurssi': 'course', peli: 'game' },
+  packageCode: ['progress.js', 'package-mode.js'],
+};
+const site = { saved: null, browser: [] as string[], packageId: null };
+
+describe('first-view hints', () => {
+  it('guesses the UI language exactly as the app chooses it', () => {
+    const saved = [null, '', 'sv', 'EN', 'de', 'fin', 'sv_FI'];
+    const browsers = [[], ['fi-FI'], ['de-DE', 'sv-SE', 'en'], ['en-GB', 'fi'], ['swe'], ['nb', 'da']];
+    for (const s of saved) {
+      for (const browser of browsers) {
+        const lang = chooseLanguage({ saved: s ?? undefined, browser });
+        expect(firstViewFiles(map, { hash: '#/', saved: s, browser, packageId: null }), `${s} ${browser.join()}`).toEqual([`${lang}.js`]);
+      }
+    }
+  });
+
+  it('asks for the view and content the route shows, as the router reads it', () => {
+    const routes: Route[] = [
+      { name: 'catalogue' },
+      { name: 'course', courseId: 'ä-kurssi' },
+      { name: 'page', courseId: 'ä-kurssi', moduleId: 'm', pageId: 'p' },
+      { name: 'test', courseId: 'ä-kurssi' },
+      { name: 'game-play', gameId: 'peli' },
+      { name: 'workshop', gameId: 'peli' },
+      { name: 'practices' },
+      { name: 'my-learning' },
+    ];
+    for (const route of routes) {
+      const hash = href(route);
+      expect(parseHash(hash)).toEqual(route);
+      const files = firstViewFiles(map, { ...site, hash, browser: ['sv-FI'] });
+      if ('courseId' in route) expect(files).toEqual(['sv.js', 'CourseView.js', 'shared.js', 'c-sv.js']);
+      else if ('gameId' in route) expect(files).toEqual(['sv.js', 'GameView.js', 'shared.js', 'g-sv.js']);
+      else if (route.name === 'practices') expect(files).toEqual(['sv.js', 'Library.js', 'shared.js']); // no Swedish cards in this map
+      else if (route.name === 'my-learning') expect(files).toEqual(['sv.js', 'MyLearning.js', 'progress.js']);
+      else expect(files).toEqual(['sv.js']);
+    }
+    expect(firstViewFiles(map, { ...site, hash: '#/course/tuntematon' })).toEqual(['fi.js', 'CourseView.js', 'shared.js']);
+    expect(firstViewFiles(map, { ...site, hash: '#/course/%E0%A4%A' })).toEqual(['fi.js', 'CourseView.js', 'shared.js']);
+  });
+
+  it('in a SCORM package asks for storage, LMS code and the content in Finnish and the learner language', () => {
+    expect(firstViewFiles(map, { hash: '', saved: 'en', browser: [], packageId: 'peli' })).toEqual(['en.js', 'progress.js', 'package-mode.js', 'GameView.js', 'shared.js', 'g-fi.js', 'g-en.js']);
+    expect(firstViewFiles(map, { hash: '', saved: null, browser: [], packageId: 'ä-kurssi' })).toEqual(['fi.js', 'progress.js', 'package-mode.js', 'CourseView.js', 'shared.js', 'c-fi.js']);
+  });
+});
+
+describe('hint map from the bundle', () => {
+  const chunk = (fileName: string, facadeModuleId: string | null, imports: string[] = [], isEntry = false) => ({ type: 'chunk' as const, fileName, facadeModuleId, imports, isEntry });
+  const bundle = Object.fromEntries(
+    [
+      chunk('assets/index.js', '/p/src/app/main.tsx', ['assets/helper.js'], true),
+      chunk('assets/helper.js', null),
+      chunk('assets/CourseView.js', '/p/src/course/CourseView.tsx', ['assets/index.js', 'assets/helper.js', 'assets/shared.js']),
+      chunk('assets/shared.js', null, ['assets/deep.js']),
+      chunk('assets/deep.js', null),
+      chunk('assets/fi.js', '/p/src/i18n/locales/fi.json'),
+      chunk('assets/en.js', '/p/src/i18n/locales/en.json'),
+      chunk('assets/sv-course.js', '\0virtual:kohtaamo/course/kurssi/sv'),
+      chunk('assets/en-course.js', '\0virtual:kohtaamo/course/kurssi/en'),
+      chunk('assets/game-fi.js', '\0virtual:kohtaamo/game/peli/fi'),
+    ].map((c) => [c.fileName, c]),
+  );
+
+  it('lists each chunk with what it imports, leaving out the app entry and its imports', () => {
+    const built = hintMap(bundle);
+    expect(built.views.course).toEqual(['./assets/CourseView.js', './assets/shared.js', './assets/deep.js']);
+    expect(built.strings).toEqual({ fi: ['./assets/fi.js'], en: ['./assets/en.js'] });
+    expect(built.kinds).toEqual({ kurssi: 'course', peli: 'game' });
+  });
+
+  it('falls back to the first written language, as the app does', () => {
+    const built = hintMap(bundle);
+    expect(built.content['course/kurssi/fi']).toEqual(['./assets/sv-course.js']);
+    expect(built.content['course/kurssi/en']).toEqual(['./assets/en-course.js']);
+    expect(built.content['game/peli/sv']).toEqual(['./assets/game-fi.js']);
+  });
+
+  it('runs as a standalone script in the page and adds one preload per file', () => {
+    const links: { rel: string; href: string; attrs: Record<string, string> }[] = [];
+    const document = {
+      querySelector: () => null,
+      createElement: () => {
+        const link = { rel: '', href: '', attrs: {} as Record<string, string>, setAttribute: (k: string, v: string) => (link.attrs[k] = v) };
+        return link;
+      },
+      head: { appendChild: (l: (typeof links)[number]) => links.push(l) },
+    };
+    runInNewContext(hintScript(hintMap(bundle)), {
+      document,
+      location: { hash: '#/course/kurssi/m/p' },
+      localStorage: { getItem: () => 'en' },
+      navigator: { languages: ['sv'] },
+    });
+    expect(links.map((l) => [l.rel, l.href, 'data-first-view' in l.attrs])).toEqual([
+      ['modulepreload', './assets/en.js', true],
+      ['modulepreload', './assets/CourseView.js', true],
+      ['modulepreload', './assets/shared.js', true],
+      ['modulepreload', './assets/deep.js', true],
+      ['modulepreload', './assets/en-course.js', true],
+    ]);
+  });
+});
