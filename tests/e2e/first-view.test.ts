@@ -3,8 +3,11 @@
  * index.html runs (its hash is allowed), asks for exactly the files the first view then uses,
  * and nothing is downloaded twice.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch, removeProfile, type Browser } from './browser';
+import { siteDir } from './global-setup';
 
 const cases = [
   { name: 'catalogue', hash: '#/', ready: '.card' },
@@ -72,4 +75,17 @@ describe('first-view hints', () => {
       expect(seen.fetches.length).toBe(new Set(seen.fetches).size);
     });
   }
+});
+
+describe('what ships to the browser', () => {
+  it('has no Markdown, YAML or HTML-sanitising code: content arrives compiled and cleaned at build time', () => {
+    const markers = { 'markdown-it': 'html_block', yaml: 'YAMLParseError', 'sanitize-html': 'nonTextTags' };
+    const assets = join(siteDir, 'assets');
+    const scripts = readdirSync(assets).filter((f) => f.endsWith('.js'));
+    expect(scripts.length).toBeGreaterThan(10);
+    for (const file of scripts) {
+      const code = readFileSync(join(assets, file), 'utf8');
+      for (const [library, marker] of Object.entries(markers)) expect(code.includes(marker), `${library} in ${file}`).toBe(false);
+    }
+  });
 });
