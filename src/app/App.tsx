@@ -18,7 +18,8 @@ const statement = () => import('./AccessibilityStatement');
 const library = () => import('../practices/PracticeLibrary');
 import type { PackageInfo } from '../lms/package-mode';
 import type { LmsLink, LmsSaveState } from '../lms/lms-link';
-import { href, locationRoute } from './router';
+import { href, locationRoute, type Route } from './router';
+import { markViewShown } from './first-view';
 import { findEntry } from './content';
 
 interface AppProps {
@@ -31,6 +32,15 @@ interface AppProps {
   onLanguage?: (lang: Lang) => void;
   /** An older Kohtaamo in another tab holds up the storage upgrade. */
   blocked?: boolean;
+}
+
+/** Views that show the learner's stored data (or store each move) and so wait for local storage. */
+const STORE_FIRST: Route['name'][] = ['my-learning', 'practices', 'game', 'game-play', 'workshop'];
+
+/** Shown while such a view waits: as the first view, it lets local storage load at once. */
+function WaitingForStore() {
+  useEffect(markViewShown, []);
+  return <p role="status">{t('app.loading')}</p>;
 }
 
 export function App({ store, lang, pkg = null, lms = null, onLanguage, blocked = false }: AppProps) {
@@ -115,20 +125,20 @@ export function App({ store, lang, pkg = null, lms = null, onLanguage, blocked =
       <main id="main" tabIndex={-1}>
         {route.name === 'catalogue' && <Catalogue lang={lang} />}
         {/* The catalogue, course pages and the statement show before local storage is open. */}
-        {['my-learning', 'practices', 'game', 'game-play', 'workshop'].includes(route.name) && !store ? (
-          <p role="status">{t('app.loading')}</p>
+        {STORE_FIRST.includes(route.name) && !store ? (
+          <WaitingForStore />
         ) : (
           <>
-        {route.name === 'my-learning' && <Lazy load={myLearning} render={(m) => <m.MyLearning lang={lang} />} />}
-        {(route.name === 'course' || route.name === 'page' || route.name === 'test' || route.name === 'certificate') && (
-          <Lazy load={courseView} render={(m) => <m.CourseView route={route} lang={lang} />} />
-        )}
-        {(route.name === 'game' || route.name === 'game-play' || route.name === 'workshop') && (
-          <Lazy load={gameView} render={(m) => <m.GameView route={route} lang={lang} />} />
-        )}
-        {route.name === 'accessibility' && <Lazy load={statement} render={(m) => <m.AccessibilityStatement />} />}
-        {route.name === 'practices' && <Lazy load={library} render={(m) => <m.PracticeLibrary lang={lang} />} />}
-        {route.name === 'not-found' && <MessageView title={t('app.notFound')} body={t('app.notFoundBody')} />}
+            {route.name === 'my-learning' && <Lazy load={myLearning} render={(m) => <m.MyLearning lang={lang} />} />}
+            {(route.name === 'course' || route.name === 'page' || route.name === 'test' || route.name === 'certificate') && (
+              <Lazy load={courseView} render={(m) => <m.CourseView route={route} lang={lang} />} />
+            )}
+            {(route.name === 'game' || route.name === 'game-play' || route.name === 'workshop') && (
+              <Lazy load={gameView} render={(m) => <m.GameView route={route} lang={lang} />} />
+            )}
+            {route.name === 'accessibility' && <Lazy load={statement} render={(m) => <m.AccessibilityStatement />} />}
+            {route.name === 'practices' && <Lazy load={library} render={(m) => <m.PracticeLibrary lang={lang} />} />}
+            {route.name === 'not-found' && <MessageView title={t('app.notFound')} body={t('app.notFoundBody')} />}
           </>
         )}
       </main>

@@ -16,11 +16,11 @@ interface ChunkInfo {
   isEntry?: boolean;
 }
 
-/** The code each route's first view loads (My learning shows stored progress, so it waits for storage). */
+/** The code each route's first view loads; views that show or keep stored data wait for storage (App.tsx). */
 const VIEWS: Record<string, string[]> = {
   course: ['/src/course/CourseView.tsx'],
-  game: ['/src/game/GameView.tsx'],
-  practices: ['/src/practices/PracticeLibrary.tsx'],
+  game: ['/src/game/GameView.tsx', '/src/storage/progress.ts'],
+  practices: ['/src/practices/PracticeLibrary.tsx', '/src/storage/progress.ts'],
   my: ['/src/app/MyLearning.tsx', '/src/storage/progress.ts'],
   accessibility: ['/src/app/AccessibilityStatement.tsx'],
 };
