@@ -125,7 +125,7 @@ describe('SCORM 1.2 package in the preview LMS', () => {
   let browser: Browser;
   beforeAll(async () => {
     preview = await startPreview(zipOf('1.2'), { dataFile: join(outDir, 'cmi12.json') });
-    browser = await launch();
+    browser = await launch(undefined, { enforceCSP: true });
   });
   afterAll(async () => {
     await browser.close();
@@ -140,6 +140,12 @@ describe('SCORM 1.2 package in the preview LMS', () => {
     await expect.poll(() => frame.locator('h1').textContent()).toBe(course.title);
     expect(await frame.locator('.site-header nav[aria-label="Päävalikko"]').count()).toBe(0); // no catalogue in a package
     await expect.poll(() => core()?.core.lesson_status).toBe('incomplete');
+    // The package's own Content-Security-Policy is in force and allows its first-view hints,
+    // which ask for storage, LMS code, the course view and the course content at once.
+    const hinted = await frame.locator('link[rel="modulepreload"][data-first-view]').evaluateAll((links) => links.map((l) => (l as HTMLLinkElement).href));
+    expect(hinted.some((href) => /\/assets\/package-mode-[\w-]+\.js$/.test(href))).toBe(true);
+    expect(hinted.some((href) => /\/assets\/CourseView-[\w-]+\.js$/.test(href))).toBe(true);
+    expect(hinted.length).toBeGreaterThanOrEqual(6);
   });
 
   it('quit half-way on one device, relaunched on another: resumes at the saved page with answers', async () => {
@@ -158,7 +164,7 @@ describe('SCORM 1.2 package in the preview LMS', () => {
     // Another device: a fresh browser profile, so only the LMS's data can restore the attempt.
     await browser.close();
     removeProfile(browser.profile);
-    browser = await launch();
+    browser = await launch(undefined, { enforceCSP: true });
     await browser.page.goto(preview.url);
     const resumed = await courseFrame(browser.page);
     await expect.poll(() => resumed.locator('h1').textContent()).toBe(steps[firstQuiz]!.page.title);
@@ -199,7 +205,7 @@ describe('SCORM 1.2 package in the preview LMS', () => {
 describe('SCORM 2004 package in the preview LMS', () => {
   it('completes and passes: completion, success, scaled score', async () => {
     const preview = await startPreview(zipOf('2004'), { dataFile: join(outDir, 'cmi2004.json') });
-    const browser = await launch();
+    const browser = await launch(undefined, { enforceCSP: true });
     try {
       await browser.page.goto(preview.url);
       const frame = await courseFrame(browser.page);
@@ -224,7 +230,7 @@ describe('a game as a SCORM 1.2 package', () => {
   it('plays to an ending; the LMS records the status and the score', async () => {
     const [pkg] = packageContent(['palvelutiski'], outDir).filter((p) => p.version === '1.2');
     const preview = await startPreview(pkg!.zip, { dataFile: join(outDir, 'cmi-game.json') });
-    const browser = await launch();
+    const browser = await launch(undefined, { enforceCSP: true });
     try {
       await browser.page.goto(preview.url);
       const frame = await courseFrame(browser.page);
