@@ -6,7 +6,7 @@ import { useStore } from '../app/context';
 import { href } from '../app/router';
 import { useViewFocus } from '../app/useViewFocus';
 import { t } from '../i18n';
-import { currentScene } from './machine';
+import { currentScene, type GameEvent } from './machine';
 import { availableOptions, gameScore, type Meters } from './rules';
 import { Debrief, MeterBars, optionLetter, Review } from './SceneParts';
 import { useCountdown } from './useCountdown';
@@ -17,32 +17,33 @@ const Html = ({ html, class: cls }: { html: string; class?: string }) => <div cl
 export function SoloPlay({ game }: { game: CompiledGame }) {
   const store = useStore();
   const play = useGameSession(store, game, 'solo');
-  // After a choice: its feedback and what changed, before the next scene is shown.
-  const [shown, setShown] = useState<{ option: GameOption | null; changes: Meters; sceneTitle: string } | null>(null);
+  // After a choice: its feedback and what changed, before the next scene is shown. It is set in the
+  // same moment as the move, so the next scene never flashes up (or takes a key press) before it.
+  const [shown, setShown] = useState<{ option: GameOption | null; from: Meters; sceneId: string } | null>(null);
   const sceneId = play.snapshot ? currentScene(play.snapshot) : '';
   const scene = game.scenes[sceneId];
-  const heading = useViewFocus(shown ? t('game.feedbackTitle') : (scene?.title ?? game.title), shown ? `feedback-${sceneId}` : `scene-${sceneId}`);
+  const heading = useViewFocus(shown ? t('game.feedbackTitle') : (scene?.title ?? game.title), shown ? `feedback-${shown.sceneId}` : `scene-${sceneId}`);
+  const move = (event: GameEvent, option: GameOption | null) => {
+    setShown({ option, from: play.snapshot?.context.meters ?? {}, sceneId });
+    void play.send(event).then((after) => {
+      if (!after) setShown(null); // the move was not taken: back to the scene
+    });
+  };
   const timer = useCountdown(scene?.type === 'choices' && !shown ? (scene.timer ?? 0) : 0, `${sceneId}-${play.events.length}`, () => {
-    if (scene?.type === 'choices' && scene.timeout) {
-      void play.send({ type: 'TIMEOUT' }).then(() => setShown({ option: null, changes: {}, sceneTitle: scene.title }));
-    }
+    if (scene?.type === 'choices' && scene.timeout) move({ type: 'TIMEOUT' }, null);
   });
 
   useEffect(() => setShown(null), [game.id]);
   if (!play.snapshot || !scene) return <p role="status">{t('app.loading')}</p>;
   const meters = play.snapshot.context.meters;
 
-  const choose = async (option: GameOption) => {
-    const after = await play.send({ type: 'CHOOSE', option: option.id });
-    if (after) setShown({ option, changes: diff(meters, after.context.meters), sceneTitle: scene.title });
-  };
 
   return (
     <article class="game solo">
       <p class="eyebrow">
         {t('catalogue.kind.game')} · {game.title}
       </p>
-      <MeterBars game={game} meters={meters} changes={shown?.changes} />
+      <MeterBars game={game} meters={meters} changes={shown ? diff(shown.from, meters) : undefined} />
       {play.error && (
         <p class="notice notice-error" role="alert">
           {t('storage.writeFailed')} {play.error}
@@ -64,7 +65,7 @@ export function SoloPlay({ game }: { game: CompiledGame }) {
             <p>{t('game.timeRanOut')}</p>
           )}
           <div class="actions">
-            <button type="button" onClick={() => setShown(null)} autoFocus>
+            <button type="button" onClick={() => setShown(null)}>
               {t('game.continue')}
             </button>
           </div>
@@ -118,7 +119,7 @@ export function SoloPlay({ game }: { game: CompiledGame }) {
               <ul class="game-options">
                 {availableOptions(scene, meters).map((o, i) => (
                   <li key={o.id}>
-                    <button type="button" class="option-button" onClick={() => void choose(o)}>
+                    <button type="button" class="option-button" onClick={() => move({ type: 'CHOOSE', option: o.id }, o)}>
                       <span class="option-letter" aria-hidden="true">
                         {optionLetter(i)}
                       </span>

@@ -18,6 +18,14 @@ describe('solo play', () => {
   it('plays the service-desk scenario to an ending, resuming after a reload, and sees the debrief', async () => {
     const game = gameOf('palvelutiski');
     const { page } = suite.current;
+    // Every heading the page shows, in order: the next scene must never appear before the feedback.
+    await page.addInitScript(() => {
+      const seen: string[] = ((window as unknown as { headings: string[] }).headings = []);
+      new MutationObserver(() => {
+        const text = document.querySelector('main h1')?.textContent ?? '';
+        if (text && seen[seen.length - 1] !== text) seen.push(text);
+      }).observe(document, { childList: true, subtree: true, characterData: true });
+    });
     await page.goto(`${inject('siteUrl')}#/game/${game.id}`);
     await expect.poll(() => page.locator('h1').textContent()).toBe(game.title);
     await page.getByRole('link', { name: 'Pelaa yksin' }).click();
@@ -40,6 +48,11 @@ describe('solo play', () => {
       await page.getByRole('button', { name: /^Jatka/ }).click();
     }
     await expect.poll(() => page.locator('.game-ending').count()).toBe(1);
+    const headings = await page.evaluate(() => (window as unknown as { headings: string[] }).headings);
+    const choiceTitles = new Set(Object.values(game.scenes).filter((s) => s.type === 'choices').map((s) => s.title));
+    const leftByChoice = headings.flatMap((h, i) => (choiceTitles.has(h) && i + 1 < headings.length ? [headings[i + 1]] : []));
+    expect(leftByChoice.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(leftByChoice)).toEqual(new Set(['Mitä valinnastasi seurasi']));
     const text = (await page.locator('.game-ending').textContent()) ?? '';
     expect(text).toContain('Mitä tapahtui?');
     expect(text).toContain('Miksi? Periaate taustalla');

@@ -140,15 +140,18 @@ describe('keyboard only', () => {
     await expect.poll(() => page.locator('h1').count()).toBe(1);
     await tabTo(page, 'a.button', /Pelaa yksin/);
     await page.keyboard.press('Enter');
-    for (let i = 0; i < 80 && (await page.locator('.game-ending').count()) === 0; i++) {
+    // Which view is showing: each key press must move the game on before the next one.
+    const view = () => page.evaluate(() => `${document.querySelector('.game-scene, .game-feedback, .game-ending')?.className}|${document.querySelector('main h1')?.textContent}`);
+    for (let i = 0; i < 120 && (await page.locator('.game-ending').count()) === 0; i++) {
       await expect.poll(() => page.locator('.game-options button, main .actions button').count()).toBeGreaterThan(0);
+      const before = await view();
       if (await page.locator('.game-options button').count()) {
         await tabTo(page, '.game-options button');
       } else {
         await tabTo(page, 'main .actions button');
       }
       await page.keyboard.press('Enter');
-      await page.waitForTimeout(30);
+      await expect.poll(view).not.toBe(before);
     }
     await expect.poll(() => page.locator('.game-ending').count()).toBe(1);
     expect(await page.locator('.debrief section').count()).toBeGreaterThanOrEqual(3); // what, why, apply (and cards)
