@@ -56,7 +56,7 @@ const vitest = run(process.execPath, [
 if (existsSync(report)) {
   const results = JSON.parse(readFileSync(report, 'utf8'));
   passed += results.numPassedTests;
-  failed += results.numFailedTests + (results.numFailedTestSuites ?? 0) - countSuitesFailedByTests(results);
+  failed += results.numFailedTests + countFilesFailedWithoutTests(results);
 } else {
   failed++;
 }
@@ -65,7 +65,8 @@ if (vitest.status !== 0 && failed === 0) failed++; // a crash that left no faili
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);
 
-// A suite that failed only because tests in it failed is already counted through its tests.
-function countSuitesFailedByTests(results) {
-  return results.testResults.filter((s) => s.status === 'failed' && s.assertionResults.some((a) => a.status === 'failed')).length;
+// A test file that failed with no failing test in it (it did not load, a hook threw) counts once;
+// a file that failed because of its tests is already counted through them.
+function countFilesFailedWithoutTests(results) {
+  return results.testResults.filter((s) => s.status === 'failed' && !s.assertionResults.some((a) => a.status === 'failed')).length;
 }
