@@ -85,7 +85,8 @@ export function App({ store, lang, pkg = null, lms = null, onLanguage, blocked =
           <nav aria-label={t('nav.main')}>
             <ul>
               <li>
-                <a href="#/" aria-current={route.name === 'catalogue' ? 'page' : undefined}>
+                {/* A course or game lives in the catalogue: the link marks the section ("true"), not the page. */}
+                <a href="#/" aria-current={route.name === 'catalogue' ? 'page' : 'courseId' in route || 'gameId' in route ? 'true' : undefined}>
                   {t('nav.catalogue')}
                 </a>
               </li>

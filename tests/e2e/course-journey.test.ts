@@ -25,6 +25,8 @@ describe('a learner takes the course from start to certificate', () => {
     await card.getByRole('link', { name: 'Avaa' }).click();
     await expect.poll(() => page.locator('h1').textContent()).toBe(course.title);
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+    // The course is in the catalogue section: the main menu marks the section, not the page.
+    expect(await page.getByRole('link', { name: 'Kurssit ja pelit' }).getAttribute('aria-current')).toBe('true');
   });
 
   it('reads every page in order with previous/next, seeing where it is', async () => {
