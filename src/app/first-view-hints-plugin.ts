@@ -50,8 +50,8 @@ export function hintMap(bundle: Record<string, ChunkInfo>): HintMap {
 
   const map: HintMap = { strings: {}, views: {}, content: {}, kinds: {}, packageCode: [] };
   const filesOf = (modules: string[]) => {
-    const chunks = modules.map(byModule).filter((chunk) => chunk !== undefined);
-    return [...new Set(chunks.flatMap(withImports))];
+    const found = modules.map(byModule).filter((chunk) => chunk !== undefined);
+    return [...new Set(found.flatMap(withImports))];
   };
   for (const [route, modules] of Object.entries(VIEWS)) map.views[route] = filesOf(modules);
   map.packageCode = filesOf(PACKAGE_CODE);
