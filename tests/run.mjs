@@ -11,26 +11,43 @@ const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const env = { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' };
 const run = (cmd, args, extra = {}) => spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env, ...extra });
 
-function ensureChromium() {
-  if (existsSync(chromium)) return;
+// Debian packages the tests need: the browser, xmllint for the SCORM manifests, Redis for the
+// multi-instance workshop test. Installed with apt-get when run as root, as on a fresh CI machine.
+const debianNeeds = [
+  { pkg: 'chromium', present: () => existsSync(chromium), why: 'the browser tests' },
+  { pkg: 'libxml2-utils', present: () => onPath('xmllint'), why: 'validating SCORM manifests (xmllint)' },
+  { pkg: 'redis-server', present: () => onPath('redis-server'), why: 'the multi-instance workshop server test' },
+];
+
+function onPath(command) {
+  return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
+}
+
+function ensureDebianPackages() {
+  const missing = debianNeeds.filter((need) => !need.present());
+  if (missing.length === 0) return;
+  const names = missing.map((need) => need.pkg).join(' ');
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (!isRoot) {
-    console.error(`Chromium is needed for the browser tests and is missing (${chromium}).
-Install Debian's package, then run the tests again:
-  sudo apt-get update && sudo apt-get install -y chromium
+    console.error(`These Debian packages are needed by the tests and are missing:
+${missing.map((need) => `  ${need.pkg}: ${need.why}`).join('\n')}
+Install them, then run the tests again:
+  sudo apt-get update && sudo apt-get install -y ${names}
 (or set CHROMIUM_PATH to another Chromium binary).`);
     process.exit(1);
   }
-  console.log('Installing Debian chromium for the browser tests…');
-  const update = run('apt-get', ['update']);
-  const install = update.status === 0 ? run('apt-get', ['install', '-y', '--no-install-recommends', 'chromium']) : update;
-  if (install.status !== 0 || !existsSync(chromium)) {
-    console.error('Could not install chromium with apt-get. Install it by hand: apt-get install -y chromium');
+  console.log(`Installing Debian packages for the tests: ${names}…`);
+  const aptEnv = { ...env, DEBIAN_FRONTEND: 'noninteractive' };
+  const update = run('apt-get', ['update', '-qq'], { env: aptEnv });
+  const install = update.status === 0 ? run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing.map((need) => need.pkg)], { env: aptEnv }) : update;
+  const stillMissing = debianNeeds.filter((need) => !need.present());
+  if (install.status !== 0 || stillMissing.length > 0) {
+    console.error(`Could not install with apt-get: ${stillMissing.map((need) => need.pkg).join(' ')}. Install by hand: apt-get install -y ${names}`);
     process.exit(1);
   }
 }
 
-ensureChromium();
+ensureDebianPackages();
 
 let passed = 0;
 let failed = 0;
