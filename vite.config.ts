@@ -3,6 +3,7 @@ import { defineConfig } from 'vite';
 import preact from '@preact/preset-vite';
 import { kohtaamoContent } from './src/content/vite-plugin.ts';
 import { firstViewHints } from './src/app/first-view-hints-plugin.ts';
+import { workshopCsp } from './src/live/workshop-csp-plugin.ts';
 
 // KOHTAAMO_ONLY=<id>[,<id>] builds a site with only those courses (used for SCORM packages).
 const only = (process.env.KOHTAAMO_ONLY ?? '').split(',').filter(Boolean);
@@ -13,7 +14,7 @@ export default defineConfig({
   root: 'src',
   publicDir: '../public',
   // Unit tests import the content pipeline directly; the browser tests build the real site.
-  plugins: [preact(), ...(process.env.VITEST ? [] : [kohtaamoContent({ root: process.env.KOHTAAMO_CONTENT_ROOT ?? import.meta.dirname, only }), firstViewHints()])],
+  plugins: [preact(), ...(process.env.VITEST ? [] : [kohtaamoContent({ root: process.env.KOHTAAMO_CONTENT_ROOT ?? import.meta.dirname, only }), firstViewHints(), workshopCsp()])],
   build: {
     outDir: process.env.KOHTAAMO_OUT_DIR ?? '../dist',
     emptyOutDir: true,

@@ -88,6 +88,7 @@ export class LiveConsole {
           this.setStatus('refused');
         },
         onDisconnect: () => this.status !== 'refused' && this.setStatus('offline'),
+        onClose: () => this.status !== 'refused' && this.setStatus('offline'),
       });
       // Both documents share one socket; a provider on a shared socket is attached by hand.
       p.attach();

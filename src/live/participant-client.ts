@@ -112,13 +112,16 @@ export class LiveParticipant {
         this.update({ status: 'refused', refusedBecause: reason });
         this.socket.disconnect();
       },
-      onDisconnect: () => {
-        if (this.state.status !== 'refused') this.update({ status: 'offline', joined: false });
-      },
+      onDisconnect: () => this.wentOffline(),
+      onClose: () => this.wentOffline(),
       onStateless: ({ payload }) => this.receive(payload),
     });
     this.provider.attach();
     this.doc.on('update', () => this.update({ room: readRoom(this.doc) }));
+  }
+
+  private wentOffline() {
+    if (this.state.status !== 'refused' && this.state.status !== 'offline') this.update({ status: 'offline', joined: false });
   }
 
   private log(text: string) {

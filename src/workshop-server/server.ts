@@ -7,6 +7,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type * as Y from 'yjs';
 import { Server, type Connection, type Document, type Extension } from '@hocuspocus/server';
 import { Redis as RedisExtension } from '@hocuspocus/extension-redis';
 import { isJoinCode, newJoinCode } from '../live/join-code.ts';
@@ -158,6 +159,13 @@ export async function startWorkshopServer(config: WorkshopServerConfig): Promise
   };
   const refuse = (connection: Connection, ref: string | null, reason: RefusalReason) => reply(connection, { type: 'refused', ref, reason });
 
+  /**
+   * Writes into a ballot document directly: Hocuspocus sends the change to the console (and Redis)
+   * at once. DirectConnection.transact would also run the store hooks, which with Redis wait for a
+   * lock; this server stores nothing, so there is nothing to wait for.
+   */
+  const write = (doc: Y.Doc, change: (doc: Y.Doc) => void) => doc.transact(() => change(doc), 'workshop-server');
+
   async function handleParticipant(connection: Connection, state: ConnectionState, document: Document, payload: string) {
     const parsed = parseMessage(payload);
     if (!parsed.ok) return refuse(connection, null, parsed.reason);
@@ -176,7 +184,7 @@ export async function startWorkshopServer(config: WorkshopServerConfig): Promise
       if (!decision.ok) return refuse(connection, ref, decision.reason);
       state.voter = hash(message.participant).slice(0, 22);
       state.participant = decision.value;
-      await direct.transact((doc) => participantsMap(doc).set(state.voter!, JSON.stringify(decision.value)));
+      write(ballots, (doc) => participantsMap(doc).set(state.voter!, JSON.stringify(decision.value)));
       touch(code);
       return reply(connection, { type: 'ack', ref });
     }
@@ -189,7 +197,7 @@ export async function startWorkshopServer(config: WorkshopServerConfig): Promise
       const existing = text ? (JSON.parse(text) as Ballot) : null;
       const decision = decideVote(room, message, state.participant, existing, now);
       if (!decision.ok) return refuse(connection, ref, decision.reason);
-      if (!decision.duplicate) await direct.transact((doc) => ballotsMap(doc).set(key, JSON.stringify(decision.value)));
+      if (!decision.duplicate) write(ballots, (doc) => ballotsMap(doc).set(key, JSON.stringify(decision.value)));
       touch(code);
       return reply(connection, { type: 'ack', ref, duplicate: decision.duplicate });
     }
@@ -199,7 +207,7 @@ export async function startWorkshopServer(config: WorkshopServerConfig): Promise
     for (const [key, value] of ideas.entries()) if (key.startsWith(`${voter}|`)) mine.push(JSON.parse(value) as Idea);
     const decision = decideIdea(room, message, state.participant, mine, now);
     if (!decision.ok) return refuse(connection, ref, decision.reason);
-    if (!decision.duplicate) await direct.transact((doc) => ideasMap(doc).set(`${voter}|${message.ideaId}`, JSON.stringify(decision.value)));
+    if (!decision.duplicate) write(ballots, (doc) => ideasMap(doc).set(`${voter}|${message.ideaId}`, JSON.stringify(decision.value)));
     touch(code);
     return reply(connection, { type: 'ack', ref, duplicate: decision.duplicate });
   }
@@ -248,19 +256,19 @@ export async function startWorkshopServer(config: WorkshopServerConfig): Promise
       async onAuthenticate({ documentName, token, request, connectionConfig }) {
         const { code, ballots } = splitName(documentName);
         if (!isJoinCode(code)) throw refusal('room-not-found');
-        const record = await registry.get(code);
+        let record = await registry.get(code);
         if (token) {
-          if (record) {
-            if (!sameHash(hash(token), record.tokenHash)) throw refusal('forged-token');
-          } else {
+          if (!record) {
             // A room this server does not know, with a token: the console re-seeding its room
             // after a restart of a single instance (whose rooms lived in memory).
             if (!TOKEN_PATTERN.test(token)) throw refusal('forged-token');
             if (await registry.wasExpired(code)) throw refusal('room-expired');
             if (!newRooms.take(clientAddress(request))) throw refusal('rate-limited');
-            if (!(await registry.create(code, { tokenHash: hash(token), createdAt: Date.now() }))) throw refusal('forged-token');
-            log(`room ${code} re-seeded by its console`);
+            if (await registry.create(code, { tokenHash: hash(token), createdAt: Date.now() })) log(`room ${code} re-seeded by its console`);
+            // Created now, or a moment ago by the console's other document: either way, check the token.
+            record = await registry.get(code);
           }
+          if (!record || !sameHash(hash(token), record.tokenHash)) throw refusal('forged-token');
           return { role: 'facilitator' satisfies Role, code };
         }
         if (ballots) throw refusal('facilitator-only');
@@ -368,7 +376,10 @@ export async function startWorkshopServer(config: WorkshopServerConfig): Promise
     server,
     async close() {
       clearInterval(sweep);
-      await server.destroy();
+      // Hocuspocus closes the documents but leaves the sockets open; cut them so clients reconnect elsewhere.
+      const closing = server.destroy();
+      for (const socket of server.webSocketServer.clients) socket.terminate();
+      await closing;
       await registry.close();
     },
   };
