@@ -87,6 +87,9 @@ export class LiveParticipant {
   private readonly key: string;
   private readonly pendingIdeas = new Map<string, string>();
   state: ParticipantState;
+  private wasOnline = false;
+  private destroyed = false;
+  private retry: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly options: ParticipantOptions) {
     this.key = `kohtaamo-live:${options.code}`;
@@ -104,11 +107,19 @@ export class LiveParticipant {
       awareness: null,
       token: null,
       onAuthenticated: () => {
+        this.wasOnline = true;
         this.update({ status: 'online', refusedBecause: null });
         this.flush();
       },
       onAuthenticationFailed: ({ reason }) => {
         this.log(`room refused the connection: ${reason}`);
+        if (reason === 'room-not-found' && this.wasOnline && !this.destroyed) {
+          // The server restarted and the console has not brought the room back yet: try again soon.
+          this.update({ status: 'offline' });
+          // A socket authenticates a document once: close it, and the provider reconnects and asks again.
+          this.retry = setTimeout(() => this.socket.webSocket?.close(), 1_500);
+          return;
+        }
         this.update({ status: 'refused', refusedBecause: reason });
         this.socket.disconnect();
       },
@@ -220,6 +231,8 @@ export class LiveParticipant {
   }
 
   destroy() {
+    this.destroyed = true;
+    clearTimeout(this.retry);
     this.provider.destroy();
     this.socket.destroy();
     this.listeners.clear();
