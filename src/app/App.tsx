@@ -16,6 +16,8 @@ const gameView = () => import('../game/GameView');
 const myLearning = () => import('./MyLearning');
 const statement = () => import('./AccessibilityStatement');
 const library = () => import('../practices/PracticeLibrary');
+// Live workshop code (Yjs, Hocuspocus) loads only here and in the workshop views.
+const joinView = () => import('../live/JoinView');
 import type { PackageInfo } from '../lms/package-mode';
 import type { LmsLink, LmsSaveState } from '../lms/lms-link';
 import { href, locationRoute, type Route } from './router';
@@ -139,6 +141,7 @@ export function App({ store, lang, pkg = null, lms = null, onLanguage, blocked =
             )}
             {route.name === 'accessibility' && <Lazy load={statement} render={(m) => <m.AccessibilityStatement />} />}
             {route.name === 'practices' && <Lazy load={library} render={(m) => <m.PracticeLibrary lang={lang} />} />}
+            {route.name === 'join' && <Lazy load={joinView} render={(m) => <m.JoinView code={route.code} lang={lang} />} />}
             {route.name === 'not-found' && <MessageView title={t('app.notFound')} body={t('app.notFoundBody')} />}
           </>
         )}

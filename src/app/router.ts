@@ -13,6 +13,7 @@ export type Route =
   | { name: 'game'; gameId: string }
   | { name: 'game-play'; gameId: string }
   | { name: 'workshop'; gameId: string }
+  | { name: 'join'; code: string | null }
   | { name: 'not-found'; path: string };
 
 export function parseHash(hash: string): Route {
@@ -23,6 +24,7 @@ export function parseHash(hash: string): Route {
   if (parts.length === 1 && first === 'my') return { name: 'my-learning' };
   if (parts.length === 1 && first === 'accessibility') return { name: 'accessibility' };
   if (parts.length === 1 && first === 'practices') return { name: 'practices' };
+  if (first === 'join' && parts.length <= 2) return { name: 'join', code: courseId ?? null };
   if (first === 'course' && courseId) {
     if (parts.length === 2) return { name: 'course', courseId };
     if (parts.length === 3 && a === 'test') return { name: 'test', courseId };
@@ -62,6 +64,8 @@ export function href(route: Route): string {
       return `#/game/${e(route.gameId)}/play`;
     case 'workshop':
       return `#/game/${e(route.gameId)}/workshop`;
+    case 'join':
+      return route.code ? `#/join/${e(route.code)}` : '#/join';
     case 'not-found':
       return `#/${route.path}`;
   }
