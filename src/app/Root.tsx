@@ -18,6 +18,20 @@ interface Props {
   lms?: LmsLink | null;
 }
 
+/** A participant's phone (#/join) keeps nothing locally: storage loads only once another view opens. */
+function untilLeavingJoin(): Promise<void> {
+  const onJoin = () => /^#\/?join(\/|$)/.test(location.hash);
+  if (!onJoin()) return Promise.resolve();
+  return new Promise((resolve) => {
+    const check = () => {
+      if (onJoin()) return;
+      removeEventListener('hashchange', check);
+      resolve();
+    };
+    addEventListener('hashchange', check);
+  });
+}
+
 export function Root({ pkg, store: given, lms = null }: Props) {
   const [lang, setLang] = useState(i18n.language as Lang);
   const [store, setStore] = useState<ProgressStore | null>(given ?? null);
@@ -34,7 +48,9 @@ export function Root({ pkg, store: given, lms = null }: Props) {
     if (given) return;
     let cancelled = false;
     const afterFirstView = Promise.race([afterFirstViewPainted(), new Promise((r) => setTimeout(r, 1500))]);
-    void afterFirstView.then(() => import('../storage/progress')).then(async ({ ProgressStore }) => {
+    void afterFirstView
+      .then(untilLeavingJoin)
+      .then(() => import('../storage/progress')).then(async ({ ProgressStore }) => {
       const opened = await ProgressStore.open('kohtaamo', { onBlocked: () => setBlocked(true) });
       if (cancelled) return;
       setBlocked(false);

@@ -115,7 +115,7 @@ function Room({ code, lang }: { code: string; lang: Lang }) {
   const identity = participant.identity;
   const teamName = identity?.team ? room.teams.find((team) => team.id === identity.team)?.name : null;
   return (
-    <section class="live-join">
+    <section class="live-join" data-game={game && game !== 'missing' ? game.id : undefined}>
       {h1}
       <p class="eyebrow">
         {t('live.codeLabel')}: <span class="live-code">{formatJoinCode(code)}</span>

@@ -47,6 +47,8 @@ export async function createRoom(serverUrl: string, fetchImpl: typeof fetch = fe
   return { serverUrl, code: body.code, token: body.token };
 }
 
+const COUNTS_EVERY_MS = 250;
+
 export type ConsoleStatus = 'connecting' | 'online' | 'offline' | 'refused';
 
 export interface ConsoleOptions extends RoomCredentials {
@@ -97,7 +99,7 @@ export class LiveConsole {
     this.providers = [provider(options.code, this.room), provider(ballotsDocName(options.code), this.ballots)];
     this.ballots.on('update', () => {
       options.saveBallots?.(Y.encodeStateAsUpdate(this.ballots));
-      this.refreshCounts();
+      this.scheduleCounts();
       this.notify();
     });
     this.room.on('update', () => this.notify());
@@ -128,6 +130,19 @@ export class LiveConsole {
     this.refreshCounts();
   }
 
+  private countsTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /**
+   * Counts go out at most every COUNTS_EVERY_MS: every change of the public document reaches every
+   * phone, and 300 votes in three seconds must not become 300 × 300 messages.
+   */
+  private scheduleCounts() {
+    this.countsTimer ??= setTimeout(() => {
+      this.countsTimer = undefined;
+      this.refreshCounts();
+    }, COUNTS_EVERY_MS);
+  }
+
   /** Joined and voted counts for the audience (numbers only: who voted what stays here). */
   private refreshCounts() {
     const room = readRoom(this.room);
@@ -152,6 +167,7 @@ export class LiveConsole {
   }
 
   destroy() {
+    clearTimeout(this.countsTimer);
     for (const p of this.providers) p.destroy();
     this.socket.destroy();
     this.listeners.clear();

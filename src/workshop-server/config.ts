@@ -13,6 +13,8 @@ export interface WorkshopServerConfig {
   trustProxy: boolean;
   /** Largest WebSocket frame in bytes: a bigger one closes that connection, nothing else. */
   maxFrameBytes: number;
+  /** Rooms one address may create per hour (a burst of up to 10 of them at once). */
+  newRoomsPerHour: number;
   quiet: boolean;
 }
 
@@ -24,6 +26,7 @@ export const DEFAULTS: WorkshopServerConfig = {
   roomLifetimeMs: 12 * 3_600_000,
   trustProxy: false,
   maxFrameBytes: 2 * 1024 * 1024,
+  newRoomsPerHour: 60,
   quiet: false,
 };
 
@@ -60,6 +63,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): WorkshopSer
     roomLifetimeMs: Math.round(hours * 3_600_000),
     trustProxy: env.WORKSHOP_TRUST_PROXY === '1' || env.WORKSHOP_TRUST_PROXY === 'true',
     maxFrameBytes: DEFAULTS.maxFrameBytes,
+    newRoomsPerHour: number('WORKSHOP_NEW_ROOMS_PER_HOUR', DEFAULTS.newRoomsPerHour, 1),
     quiet: env.WORKSHOP_QUIET === '1',
   };
 }

@@ -38,8 +38,6 @@ export const RATES = {
   flood: { burst: 100, perSecond: 30 },
   /** Joins to a room that does not exist, per address. */
   failedJoins: { burst: 20, perSecond: 20 / 600 },
-  /** Rooms created per address. */
-  newRooms: { burst: 10, perSecond: 1 / 60 },
 } as const;
 
 const TOKEN_BYTES = 32;
@@ -109,7 +107,7 @@ export async function startWorkshopServer(config: WorkshopServerConfig): Promise
   };
   const states = new WeakMap<Connection, ConnectionState>();
   const failedJoins = new KeyedLimiter(RATES.failedJoins.burst, RATES.failedJoins.perSecond);
-  const newRooms = new KeyedLimiter(RATES.newRooms.burst, RATES.newRooms.perSecond);
+  const newRooms = new KeyedLimiter(Math.min(10, config.newRoomsPerHour), config.newRoomsPerHour / 3600);
   const ballotConnections = new Map<string, Promise<Awaited<ReturnType<Server['hocuspocus']['openDirectConnection']>>>>();
   const lastTouch = new Map<string, number>();
   const touchEvery = Math.min(5_000, config.roomLifetimeMs / 4);

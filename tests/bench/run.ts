@@ -18,6 +18,12 @@ import { createGameMachine, possibleEvents, type GameSnapshot } from '../../src/
 import { packageContent } from '../../src/lms/packager/package.ts';
 import { CHROMIUM_ARGS, launch, removeProfile } from '../e2e/browser.ts';
 import { serveFolder } from '../e2e/static-server.ts';
+import { serveSiteWithWorkshop } from '../e2e/live-proxy.ts';
+import { benchLive } from './live.ts';
+import WebSocket from 'ws';
+import { LiveConsole, createRoom } from '../../src/live/console-client.ts';
+import { DEFAULTS } from '../../src/workshop-server/config.ts';
+import { startWorkshopServer } from '../../src/workshop-server/server.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const out = join(root, 'tests/.output');
@@ -171,6 +177,21 @@ async function peakHeap(url: string) {
   }
 }
 
+/** Bytes a phone loads to show the join view with the game's content, the room served from the same origin. */
+async function participantFirstLoad() {
+  const server = await startWorkshopServer({ ...DEFAULTS, port: 0, quiet: true });
+  const front = await serveSiteWithWorkshop(siteDir, '/bench/', server.url);
+  const live = new LiveConsole({ ...(await createRoom(server.url)), WebSocketPolyfill: WebSocket, log: () => undefined });
+  try {
+    live.publish({ gameId: 'avoimuusdilemmat', lang: 'fi', mode: 'teams', teams: [{ id: 't1', name: 'A' }], phase: 'lobby', card: null, reveal: null });
+    return await transferred(front.url, `#/join/${live.options.code}`, '.live-join[data-game]');
+  } finally {
+    live.destroy();
+    await front.close();
+    await server.close();
+  }
+}
+
 function check(name: string, value: number) {
   const budget = budgets[name];
   if (!budget) return undefined;
@@ -200,6 +221,9 @@ async function main() {
     const games = gameMoves();
     log('Heap during a course run…');
     const heap = await peakHeap(url);
+    log('A participant\'s first load…');
+    const participant = await participantFirstLoad();
+    const live = await benchLive(log);
 
     const largest12 = Math.max(...packages.filter((p) => p.version === '1.2').map((p) => p.bytes));
     const results = {
@@ -211,12 +235,17 @@ async function main() {
       lcpMs: check('lcpMs', Math.max(lhCatalogue.lcpMs, lhCourse.lcpMs)),
       recordAnswerMedianMs: check('recordAnswerMedianMs', round(storage.recordAnswerMedianMs)),
       resume500AnswersMs: check('resume500AnswersMs', round(storage.resume500AnswersMs)),
+      participantFirstLoadGzipBytes: check('participantFirstLoadGzipBytes', participant.gzipBytes),
+      liveVoteP95Ms: check('liveVoteP95Ms', live.oneRoom300.p95Ms),
+      liveServerRss20x40Bytes: check('liveServerRss20x40Bytes', live.rooms20x40.rssBytes),
+      liveRedisVoteP95Ms: check('liveRedisVoteP95Ms', live.redisTwoInstances300.p95Ms),
     };
     const report = {
       measuredAt: new Date().toISOString(),
       node: process.version,
       buildMs: round(buildMs, 0),
-      bytes: { catalogue, coursePage, packages },
+      bytes: { catalogue, coursePage, participant, packages },
+      live,
       lighthouse: { catalogue: lhCatalogue, coursePage: lhCourse },
       storage,
       gameMachines10kRandomMoves: games,
