@@ -32,7 +32,7 @@ export function ScreenView({ game }: { game: CompiledGame }) {
       {state ? (
         <Stage game={game} view={state.view} />
       ) : (
-        <div class="stage stage-setup">
+        <div class="stage phase-setup">
           <div class="stage-body">
             <p class="stage-eyebrow">{t('workshop.label')}</p>
             <h1>{game.title}</h1>

@@ -157,7 +157,7 @@ export function Stage({ game, view, heading }: StageProps) {
   useFit(root);
   const showScores = c.recording === 'teams' && c.teams.length > 0 && phase !== 'setup' && phase !== 'results';
   return (
-    <div class={`stage stage-${phase}`} ref={root}>
+    <div class={`stage phase-${phase}`} ref={root}>
       <div class="stage-body">{body}</div>
       {showScores && (
         <ul class="stage-scores" aria-label={t('workshop.scores')}>
