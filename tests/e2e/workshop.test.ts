@@ -252,7 +252,7 @@ describe('every shipped card on the projector', () => {
             if (scene.type !== 'choices' && scene.type !== 'discussion') continue;
             const meters = Object.fromEntries(game.meters.map((m) => [m.id, m.max]));
             const view: SessionView = {
-              value: isDecision(scene) ? { card: 'open' } : scene.type === 'choices' ? 'step' : 'between',
+              value: isDecision(scene) ? { card: 'open' } : scene.type === 'discussion' ? 'between' : 'step',
               context: {
                 recording: 'teams',
                 teams: ['Kettu', 'Karhu', 'Ilves'].map((name, i) => ({ id: `t${i}`, name, score: 10 })),
@@ -292,5 +292,51 @@ describe('every shipped card on the projector', () => {
       }
     }
     expect(failures).toEqual([]);
+  });
+});
+
+describe('the console at 320 px (400 % zoom)', () => {
+  const suite = browserForSuite();
+
+  it('scrolls no phase sideways, with long team names and the action form', async () => {
+    const { page } = suite.current;
+    await page.setViewportSize({ width: 320, height: 640 });
+    await page.goto(`${inject('siteUrl')}#/game/avoimuusdilemmat/workshop`);
+    await expect.poll(() => page.locator('#team-0').count()).toBe(1);
+    await page.fill('#team-0', 'Tietopyyntöjenkäsittelyasiantuntijaryhmä');
+    await page.fill('#team-1', 'Avoimuus ja osallisuus, yhteinen tiimi');
+    const sideways = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(await sideways(), 'setup').toBeLessThanOrEqual(0);
+    await page.locator('.workshop-setup button[type="submit"]').click();
+    const seen = new Set<string>();
+    for (let i = 0; i < 80 && (await page.locator('.phase-ending').count()) === 0; i++) {
+      const phase = (await page.locator('.stage').getAttribute('class'))!;
+      if (!seen.has(phase)) {
+        seen.add(phase);
+        expect(await sideways(), phase).toBeLessThanOrEqual(0);
+      }
+      const title = await page.locator('h1').textContent();
+      if (await page.locator('.console-timer').count()) {
+        await page.getByRole('group', { name: 'Tietopyyntöjenkäsittelyasiantuntijaryhmä' }).getByLabel('A', { exact: true }).check();
+        await page.locator('body').press('r');
+        await expect.poll(() => page.locator('.reveal-option').count()).toBeGreaterThan(0);
+        expect(await sideways(), 'reveal').toBeLessThanOrEqual(0);
+      }
+      await page.locator('body').press('n');
+      await expect.poll(async () => (await page.locator('.phase-ending').count()) > 0 || (await page.locator('h1').textContent()) !== title).toBe(true);
+    }
+    await page.locator('body').press('n');
+    await page.getByRole('button', { name: /Seuraava vaihe/ }).click();
+    await page.getByRole('button', { name: /Seuraava vaihe/ }).click();
+    await expect.poll(() => page.locator('.action-form').count()).toBe(1);
+    await page.getByLabel('Toimenpide').fill('Pitkä toimenpide, joka ei mahdu yhdelle riville kapealla näytöllä');
+    await page.getByLabel('Vastuuhenkilö').fill('Maija M.');
+    await page.getByLabel('Määräaika').fill('2027-03-31');
+    await page.getByRole('button', { name: 'Lisää toimenpide' }).click();
+    await expect.poll(() => page.locator('.action-list li').count()).toBe(1);
+    expect(await sideways(), 'actions').toBeLessThanOrEqual(0);
+    await page.getByRole('button', { name: 'Näytä tulokset' }).click();
+    await expect.poll(() => page.locator('.workshop-results').count()).toBe(1);
+    expect(await sideways(), 'results').toBeLessThanOrEqual(0);
   });
 });
