@@ -102,6 +102,12 @@ describe('a workshop with a console and an audience window', () => {
         if (cards === 0) {
           await audit(screen, 'audience card');
           await audit(page, 'console card');
+          // One-screen mode: H hides the controls, the stage fills the window; the button brings them back.
+          await page.locator('body').press('h');
+          await expect.poll(() => page.locator('.console-controls').count()).toBe(0);
+          expect(await page.locator('.console-stage').evaluate((el) => el.getBoundingClientRect().height)).toBe(900);
+          await page.getByRole('button', { name: 'Näytä ohjaimet' }).click();
+          await expect.poll(() => page.locator('.console-controls').count()).toBe(1);
           // Undo takes back the last entry.
           await page.getByRole('group', { name: teams[0] }).getByLabel('C', { exact: true }).check();
           await page.getByRole('button', { name: 'Peru edellinen kirjaus' }).click();
