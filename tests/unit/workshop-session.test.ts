@@ -11,6 +11,8 @@ import { buildContent } from '../../src/content/build-content';
 import type { CompiledGame } from '../../src/content/game-schema';
 import { cardOptions, createWorkshopSessionMachine, decisionCount, isDecision, phaseOf, setupProblem, type SessionEvent } from '../../src/game/workshop-session/machine';
 import { WorkshopRunner, storedView } from '../../src/game/workshop-session/runner';
+import { csvCell, csvDate, workshopCsv, workshopJson, type CsvLabels } from '../../src/game/workshop-session/export';
+import { ranking, weakestCards } from '../../src/game/workshop-session/results';
 import { ProgressStore } from '../../src/storage/progress';
 
 const mini = buildContent(join(import.meta.dirname, '../fixtures/valid')).games[0]!.compiled.fi! as CompiledGame;
@@ -305,5 +307,96 @@ describe('workshop session persistence', () => {
     const runner = await WorkshopRunner.open(store, mini);
     expect(runner.phase()).toBe('setup');
     expect((await store.gameSessions(mini.id)).map((s) => s.status)).toEqual(['completed']);
+  });
+});
+
+describe('workshop results and exports', () => {
+  const dilemmas = shipped.games.find((g) => g.meta.id === 'avoimuusdilemmat')!.compiled.fi! as CompiledGame;
+  const labels = Object.fromEntries(
+    ['workshop', 'game', 'date', 'mode', 'modeName', 'teams', 'ending', 'round', 'card', 'team', 'choice', 'points', 'votes', 'followed', 'place', 'total', 'action', 'owner', 'due', 'notes', 'notesWhat', 'notesWhy'].map((k) => [k, k]),
+  ) as unknown as CsvLabels;
+
+  it('gives tied teams the same place', () => {
+    const teams = [
+      { id: 'a', name: 'A', score: 5 },
+      { id: 'b', name: 'B', score: 9 },
+      { id: 'c', name: 'C', score: 5 },
+      { id: 'd', name: 'D', score: 1 },
+    ];
+    expect(ranking(teams).map((r) => [r.team.id, r.place])).toEqual([
+      ['b', 1],
+      ['a', 2],
+      ['c', 2],
+      ['d', 4],
+    ]);
+  });
+
+  it('neutralises formula-like cells and quotes ; " and line breaks', () => {
+    for (const bad of ['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\rx']) expect(csvCell(bad).replace(/^"|"$/g, '').startsWith("'")).toBe(true);
+    expect(csvCell(-3)).toBe('-3'); // numbers stay numbers
+    expect(csvCell('a;b')).toBe('"a;b"');
+    expect(csvCell('say "hi"')).toBe('"say ""hi"""');
+    expect(csvCell('two\nlines')).toBe('"two\nlines"');
+    expect(csvDate('2027-03-31')).toBe('31.3.2027');
+    expect(csvDate(new Date(2026, 11, 4))).toBe('4.12.2026');
+  });
+
+  it('exports a header block, one row per team per decision card, no rows for the step, totals, actions and notes', () => {
+    const s = session(dilemmas);
+    s.send({ type: 'SETUP', teams: ['=Kettu', 'Karhu'], recording: 'teams', at: new Date(2026, 11, 4, 10).getTime() });
+    for (let i = 0; i < 200 && s.phase() !== 'ending'; i++) {
+      if (s.phase() === 'card') {
+        const options = cardOptions(dilemmas, s.ctx());
+        s.send({ type: 'TEAM_CHOICE', team: 't1', option: options[0]!.id });
+        s.send({ type: 'TEAM_CHOICE', team: 't2', option: options[1]!.id });
+        s.send({ type: 'REVEAL', at: T0 });
+        s.send({ type: 'NEXT' });
+      } else s.send({ type: 'CONTINUE' });
+    }
+    s.send({ type: 'CONTINUE' });
+    s.send({ type: 'NOTES_SET', field: 'what', text: 'Havainto; "lainaus"' });
+    s.send({ type: 'STEP_NEXT' });
+    s.send({ type: 'STEP_NEXT' });
+    s.send({ type: 'ACTION_ADD', action: { id: 'a1', text: 'Teko', owner: 'Maija', due: '2027-03-31' } });
+    s.send({ type: 'FINISH' });
+    const csv = workshopCsv(dilemmas, s.ctx(), 'Loppu', labels, new Date(s.ctx().startedAt!));
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    const lines = csv.slice(1).split('\r\n');
+    expect(lines.slice(0, 6)).toEqual(['workshop;Avoimuuden dilemmat', `game;avoimuusdilemmat ${dilemmas.version}`, 'date;4.12.2026', 'mode;modeName', "teams;'=Kettu, Karhu", 'ending;Loppu']);
+    const header = lines.indexOf('round;card;team;choice;points;votes;followed');
+    const cardRows = lines.slice(header + 1, lines.indexOf('', header));
+    expect(cardRows).toHaveLength(13 * 2);
+    expect(csv).not.toContain(dilemmas.scenes.tulos!.title);
+    expect(lines.slice(lines.indexOf('place;team;total') + 1, lines.indexOf('place;team;total') + 3).map((l) => l.split(';')[0])).toEqual(['1', '2']);
+    expect(lines).toContain('action;owner;due');
+    expect(lines).toContain('Teko;Maija;31.3.2027');
+    expect(lines).toContain('notesWhat;"Havainto; ""lainaus"""');
+    const json = workshopJson(dilemmas, s.ctx(), 'Loppu', new Date(Date.UTC(2026, 11, 4)));
+    expect(json.exportedAt).toBe('2026-12-04T00:00:00.000Z');
+    expect(json.rounds).toHaveLength(13);
+    expect(json.actions[0]!.due).toBe('2027-03-31');
+  });
+
+  it('picks the two or three cards where the room lost most points', () => {
+    const s = session(dilemmas);
+    s.send({ type: 'SETUP', teams: ['Kettu', 'Karhu'], recording: 'teams' });
+    let card = 0;
+    for (let i = 0; i < 200 && s.phase() !== 'ending'; i++) {
+      if (s.phase() === 'card') {
+        const options = cardOptions(dilemmas, s.ctx());
+        const best = options.reduce((a, b) => (b.points > a.points ? b : a));
+        const worst = options.reduce((a, b) => (b.points < a.points ? b : a));
+        // Cards 2 and 5 go badly for both teams, card 7 for one; the rest well.
+        const pick = (team: number) => (card === 2 || card === 5 || (card === 7 && team === 0) ? worst : best);
+        s.send({ type: 'TEAM_CHOICE', team: 't1', option: pick(0).id });
+        s.send({ type: 'TEAM_CHOICE', team: 't2', option: pick(1).id });
+        s.send({ type: 'REVEAL', at: T0 });
+        s.send({ type: 'NEXT' });
+        card++;
+      } else s.send({ type: 'CONTINUE' });
+    }
+    const weak = weakestCards(dilemmas, s.ctx());
+    expect(weak.map((w) => w.scene)).toEqual([s.ctx().log[2]!.scene, s.ctx().log[5]!.scene, s.ctx().log[7]!.scene]);
+    expect(weak[0]!.shortfall).toBeGreaterThan(weak[2]!.shortfall);
   });
 });
