@@ -189,7 +189,8 @@ function TeamList({ names }: { names: string[] }) {
 
 /** The countdown, and at 0:00 a time-up sign: words and a stop shape, not colour alone. */
 export function StageTimer({ view }: { view: SessionView }) {
-  const timer = useTicking(view.context.timer);
+  // The console announces the time; the stage only shows it (it is also rendered inside the console).
+  const timer = useTicking(view.context.timer, undefined, false);
   const timeUp = phaseOf(view.value) === 'timeUp';
   if (timeUp) {
     return (
