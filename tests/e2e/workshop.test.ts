@@ -346,3 +346,32 @@ describe('the console at 320 px (400 % zoom)', () => {
     expect(await sideways(), 'results').toBeLessThanOrEqual(0);
   });
 });
+
+describe('a workshop counting votes', () => {
+  const suite = browserForSuite();
+
+  it('adds one vote per click, undoes the last, and writes the counts out at the reveal', async () => {
+    const { page } = suite.current;
+    const game = gameOf('avoimuusdilemmat', 'fi');
+    await page.goto(`${inject('siteUrl')}#/game/${game.id}/workshop`);
+    await expect.poll(() => page.locator('#team-0').count()).toBe(1);
+    await page.getByLabel('Koko ryhmän äänimäärät vaihtoehdoittain').check();
+    await page.getByRole('button', { name: 'Aloita työpaja' }).click();
+    await page.getByRole('button', { name: /^Jatka/ }).click();
+    await expect.poll(() => page.locator('.recorder.tally').count()).toBe(1);
+    const plusA = page.getByRole('button', { name: /^\+1 vaihtoehdolle A/ });
+    await plusA.click();
+    await plusA.click();
+    await page.getByRole('button', { name: /^\+1 vaihtoehdolle B/ }).click();
+    await expect.poll(() => page.locator('.stage-recorded').textContent()).toBe('3 ääntä kirjattu');
+    await page.getByRole('button', { name: 'Peru edellinen kirjaus' }).click();
+    await expect.poll(() => page.locator('.stage-recorded').textContent()).toBe('2 ääntä kirjattu');
+    await page.getByRole('button', { name: 'Paljasta vastaukset' }).click();
+    await expect.poll(() => page.locator('.reveal-count').allTextContents()).toEqual([
+      expect.stringMatching(/^2 ääntä · /),
+      expect.stringMatching(/^0 ääntä · /),
+      expect.stringMatching(/^0 ääntä · /),
+    ]);
+    expect(await page.locator('.stage-scores').count()).toBe(0); // no team scores when votes are counted
+  });
+});
