@@ -124,3 +124,19 @@ describe('preview LMS server', () => {
     expect(await (await fetch(p.url)).text()).toContain('could not be used: it is not a preview data file of this version');
   });
 });
+
+describe('npm run lms-preview <id>', () => {
+  it('finds the package of the current version, or says what to run', async () => {
+    const { mkdirSync } = await import('node:fs');
+    const { resolvePackage } = await import('../../src/lms/preview/server');
+    const base = mkdtempSync(join(tmpdir(), 'kohtaamo-resolve-'));
+    mkdirSync(join(base, 'content/games/peli'), { recursive: true });
+    mkdirSync(join(base, 'dist/packages'), { recursive: true });
+    writeFileSync(join(base, 'content/games/peli/game.yaml'), 'id: peli\nversion: 2.3.4\n');
+    expect(() => resolvePackage('peli', '2004', base)).toThrow(`${join(base, 'dist/packages/peli-2.3.4-scorm2004.zip')} is not built yet: run npm run package -- peli`);
+    writeFileSync(join(base, 'dist/packages/peli-2.3.4-scorm2004.zip'), '');
+    expect(resolvePackage('peli', '2004', base)).toBe(join(base, 'dist/packages/peli-2.3.4-scorm2004.zip'));
+    expect(resolvePackage('any/path.zip', '1.2', base)).toBe('any/path.zip');
+    expect(() => resolvePackage('ei-ole', '1.2', base)).toThrow('"ei-ole" is neither a .zip file nor a course or game id in content/');
+  });
+});

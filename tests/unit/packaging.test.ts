@@ -1,5 +1,5 @@
 /** SCORM packaging without a build: manifests (checked with xmllint), options, the summary, branding. */
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Window } from 'happy-dom';
@@ -142,5 +142,32 @@ describe('npm run package output', () => {
   it('branding: unset or blank variables mean the defaults', () => {
     expect(brandingFrom({ VITE_ORG_NAME: '  ', VITE_FEEDBACK_EMAIL: undefined })).toEqual({ ...BRANDING_DEFAULTS, defaults: ['orgName', 'feedbackEmail'] });
     expect(brandingFrom({ VITE_ORG_NAME: ' Oikeusministeriö ' }).orgName).toBe('Oikeusministeriö');
+  });
+});
+
+describe('the admin guide and README', () => {
+  const root = join(import.meta.dirname, '../..');
+  const versionOf = (id: string): string | null => {
+    for (const path of [`content/courses/${id}/course.yaml`, `content/games/${id}/game.yaml`]) {
+      if (existsSync(join(root, path))) return /^version:\s*(\S+)/m.exec(readFileSync(join(root, path), 'utf8'))?.[1] ?? null;
+    }
+    return null;
+  };
+  const docs = ['README.md', 'src/lms/MOODLE.md'].map((file) => [file, readFileSync(join(root, file), 'utf8')] as const);
+
+  // The docs name packages by id or glob; a file name with a version, if one is written, must be current.
+  it('name package files with the real versions, and preview ids that exist', () => {
+    for (const [file, text] of docs) {
+      for (const [, id, version] of text.matchAll(/\b([a-z0-9-]+)-(\d+\.\d+\.\d+)-scorm(?:12|2004)\.zip/g)) {
+        expect(`${file}: ${id}-${version}`).toBe(`${file}: ${id}-${versionOf(id!)}`);
+      }
+      for (const [, id] of text.matchAll(/npm run lms-preview -- ([a-z0-9-]+)(?=[\s`])/g)) expect(versionOf(id!), `${file}: ${id}`).not.toBeNull();
+    }
+  });
+
+  it('link the guide from the README', () => {
+    expect(docs[0][1]).toContain('](src/lms/MOODLE.md)');
+    expect(docs[1][1]).toMatch(/Require status: Passed/);
+    expect(docs[1][1]).not.toMatch(/masteryscore` equals|mastery score equals/);
   });
 });

@@ -10,10 +10,11 @@ import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { basename, dirname, extname, join } from 'node:path';
+import { basename, dirname, extname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { unzipSync } from 'fflate';
 import { keyString, launch, manifestKey, readDataFile, type CmiJson, type DataFile, type PackageKey, type StoredAttempt } from './attempt.ts';
+import { packageFileName } from '../packager/package.ts';
 import { previewPage } from './page.ts';
 import { CONTENT_TYPES } from './mime.ts';
 
@@ -142,19 +143,45 @@ export async function startPreview(zipPath: string, options: { port?: number; da
   };
 }
 
+/**
+ * The zip to preview: a path to a zip, or a course or game id, which names the package
+ * `npm run package` wrote for its current version (so examples need no version number).
+ */
+export function resolvePackage(arg: string, scorm: '1.2' | '2004', base = root): string {
+  if (arg.endsWith('.zip')) return arg;
+  for (const [folder, meta] of [['courses', 'course.yaml'], ['games', 'game.yaml']] as const) {
+    const file = join(base, 'content', folder, arg, meta);
+    if (!existsSync(file)) continue;
+    const version = /^version:\s*["']?([^"'\s]+)/m.exec(readFileSync(file, 'utf8'))?.[1];
+    if (!version) throw new Error(`${file} has no version`);
+    const zip = join(base, 'dist/packages', packageFileName(arg, version, scorm));
+    if (!existsSync(zip)) throw new Error(`${zip} is not built yet: run npm run package -- ${arg}`);
+    return zip;
+  }
+  throw new Error(`"${arg}" is neither a .zip file nor a course or game id in content/`);
+}
+
+const USAGE = `Usage: npm run lms-preview -- <course or game id | package.zip> [--2004] [--port 8123]
+  e.g. npm run lms-preview -- avoin-hallinto          (its SCORM 1.2 package in dist/packages/)
+       npm run lms-preview -- palvelutiski --2004`;
+
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const args = process.argv.slice(2);
-  const zip = args.find((a) => a.endsWith('.zip'));
-  const port = Number(args[args.indexOf('--port') + 1]) || 8123;
-  if (!zip) {
-    console.error('Usage: npm run lms-preview -- dist/packages/<id>-<version>-scorm12.zip [--port 8123]');
+  const portAt = args.indexOf('--port');
+  const port = portAt >= 0 ? Number(args[portAt + 1]) : 8123;
+  const target = args.find((a, i) => !a.startsWith('--') && (portAt < 0 || i !== portAt + 1));
+  try {
+    if (!target || !Number.isInteger(port)) throw new Error(USAGE);
+    const zip = resolvePackage(target, args.includes('--2004') ? '2004' : '1.2');
+    startPreview(zip, { port }).then(
+      (p) => console.log(`SCORM ${p.version} preview of ${relative(process.cwd(), zip)} (${p.key}): ${p.url}\nCMI data kept in ${p.dataFile}. Ctrl+C stops.`),
+      (e: unknown) => {
+        console.error(e instanceof Error ? e.message : e);
+        process.exit(1);
+      },
+    );
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
     process.exit(1);
   }
-  startPreview(zip, { port }).then(
-    (p) => console.log(`SCORM ${p.version} preview of ${zip} (${p.key}): ${p.url}\nCMI data kept in ${p.dataFile}. Ctrl+C stops.`),
-    (e: unknown) => {
-      console.error(e instanceof Error ? e.message : e);
-      process.exit(1);
-    },
-  );
 }
