@@ -166,8 +166,8 @@ describe('the admin guide and README', () => {
   });
 
   it('link the guide from the README', () => {
-    expect(docs[0][1]).toContain('](src/lms/MOODLE.md)');
-    expect(docs[1][1]).toMatch(/Require status: Passed/);
-    expect(docs[1][1]).not.toMatch(/masteryscore` equals|mastery score equals/);
+    expect(docs[0]![1]).toContain('](src/lms/MOODLE.md)');
+    expect(docs[1]![1]).toMatch(/Require status: Passed/);
+    expect(docs[1]![1]).not.toMatch(/masteryscore` equals|mastery score equals/);
   });
 });
