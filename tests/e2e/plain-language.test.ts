@@ -32,6 +32,20 @@ describe('plain-language checker', () => {
     await expectNoAxeViolations(page, 'checker with hints (fi)');
   });
 
+  it('is linked from the clear-language course, in the same window', async () => {
+    const { page } = browser.current;
+    await page.goto(`${inject('siteUrl')}#/course/selkea-kieli/kaytannossa/lisaa`);
+    await page.getByRole('link', { name: 'selkeän kielen tarkistimessa' }).click();
+    await expect.poll(() => page.locator('h1').innerText()).toBe('Selkeän kielen tarkistin');
+    expect(page.context().pages()).toHaveLength(1);
+    await page.goBack();
+    await expect.poll(() => page.locator('h1').innerText()).not.toBe('Selkeän kielen tarkistin');
+    await page.goForward();
+    await page.getByLabel('Tarkistettava teksti').fill(FINNISH);
+    await page.getByRole('button', { name: 'Tarkista' }).click();
+    await expect.poll(() => page.locator('.checker-hints > li').count()).toBeGreaterThanOrEqual(3);
+  });
+
   it('selects a hint in the text box from its list entry, by keyboard', async () => {
     const { page } = browser.current;
     const firstShow = page.locator('.checker-hints > li').first().getByRole('button', { name: 'Näytä tekstikentässä' });
