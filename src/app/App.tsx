@@ -17,6 +17,7 @@ const myLearning = () => import('./MyLearning');
 const statement = () => import('./AccessibilityStatement');
 const library = () => import('../practices/PracticeLibrary');
 const workshopHistory = () => import('../game/workshop-session/WorkshopHistory');
+const checker = () => import('../plain-language/CheckerView');
 import type { PackageInfo } from '../lms/package-mode';
 import type { LmsLink, LmsSaveState } from '../lms/lms-link';
 import { href, locationRoute, type Route } from './router';
@@ -144,6 +145,7 @@ export function App({ store, lang, pkg = null, lms = null, onLanguage, blocked =
             {route.name === 'workshops' && <Lazy load={workshopHistory} render={(m) => <m.WorkshopHistory lang={lang} sessionId={route.sessionId} />} />}
             {route.name === 'accessibility' && <Lazy load={statement} render={(m) => <m.AccessibilityStatement />} />}
             {route.name === 'practices' && <Lazy load={library} render={(m) => <m.PracticeLibrary lang={lang} />} />}
+            {route.name === 'checker' && <Lazy load={checker} render={(m) => <m.CheckerView lang={lang} />} />}
             {route.name === 'not-found' && <MessageView title={t('app.notFound')} body={t('app.notFoundBody')} />}
           </>
         )}
