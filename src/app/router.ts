@@ -6,6 +6,7 @@ export type Route =
   | { name: 'my-learning' }
   | { name: 'accessibility' }
   | { name: 'practices' }
+  | { name: 'checker' }
   | { name: 'course'; courseId: string }
   | { name: 'page'; courseId: string; moduleId: string; pageId: string }
   | { name: 'test'; courseId: string }
@@ -14,6 +15,8 @@ export type Route =
   | { name: 'game-play'; gameId: string }
   | { name: 'workshop'; gameId: string }
   | { name: 'join'; code: string | null }
+  | { name: 'workshop-screen'; gameId: string }
+  | { name: 'workshops'; sessionId?: string }
   | { name: 'not-found'; path: string };
 
 export function parseHash(hash: string): Route {
@@ -25,6 +28,9 @@ export function parseHash(hash: string): Route {
   if (parts.length === 1 && first === 'accessibility') return { name: 'accessibility' };
   if (parts.length === 1 && first === 'practices') return { name: 'practices' };
   if (first === 'join' && parts.length <= 2) return { name: 'join', code: courseId ?? null };
+  if (parts.length === 1 && first === 'workshops') return { name: 'workshops' };
+  if (parts.length === 2 && first === 'workshops' && courseId) return { name: 'workshops', sessionId: courseId };
+  if (parts.length === 2 && first === 'tools' && courseId === 'kieli') return { name: 'checker' };
   if (first === 'course' && courseId) {
     if (parts.length === 2) return { name: 'course', courseId };
     if (parts.length === 3 && a === 'test') return { name: 'test', courseId };
@@ -35,6 +41,7 @@ export function parseHash(hash: string): Route {
     if (parts.length === 2) return { name: 'game', gameId: courseId };
     if (parts.length === 3 && a === 'play') return { name: 'game-play', gameId: courseId };
     if (parts.length === 3 && a === 'workshop') return { name: 'workshop', gameId: courseId };
+    if (parts.length === 3 && a === 'screen') return { name: 'workshop-screen', gameId: courseId };
   }
   return { name: 'not-found', path };
 }
@@ -50,6 +57,8 @@ export function href(route: Route): string {
       return '#/accessibility';
     case 'practices':
       return '#/practices';
+    case 'checker':
+      return '#/tools/kieli';
     case 'course':
       return `#/course/${e(route.courseId)}`;
     case 'page':
@@ -66,6 +75,10 @@ export function href(route: Route): string {
       return `#/game/${e(route.gameId)}/workshop`;
     case 'join':
       return route.code ? `#/join/${e(route.code)}` : '#/join';
+    case 'workshop-screen':
+      return `#/game/${e(route.gameId)}/screen`;
+    case 'workshops':
+      return route.sessionId ? `#/workshops/${e(route.sessionId)}` : '#/workshops';
     case 'not-found':
       return `#/${route.path}`;
   }
