@@ -19,7 +19,12 @@ import { beep } from './sound';
 import { Stage } from './Stage';
 import { useWorkshopSession } from './useWorkshopSession';
 import { formatDue } from './dates';
+import { Lazy } from '../../app/Lazy';
+import { i18n } from '../../i18n';
 import './workshop.css';
+
+// Live workshop code (Yjs, Hocuspocus, QR) loads only when a console opens.
+const livePanel = () => import('../../live/LivePanel');
 
 export function Console({ game }: { game: CompiledGame }) {
   const store = useStore();
@@ -110,6 +115,7 @@ export function Console({ game }: { game: CompiledGame }) {
         {!oneScreen && (
           <section class="console-controls" aria-label={t('workshop.controls')}>
             <Controls game={game} view={view} phase={phase} send={send} timerLabel={timer.label} onNew={session.startNew} />
+            <Lazy load={livePanel} render={(m) => <m.LivePanel game={game} view={view} sessionId={session.sessionId} lang={i18n.language} send={send} />} />
             {(phase === 'card' || phase === 'timeUp' || phase === 'reveal' || phase === 'between') && (
               <section class="facilitator-notes" data-slot="card-notes">
                 <h2>{t('workshop.cardNotes')}</h2>

@@ -2,6 +2,7 @@
  * What the room sees: one render of the session's view, used full screen in the audience window,
  * full window in one-screen mode, and small in the facilitator console. No controls, ever.
  */
+import { LiveBadge } from '../../live/LiveBadge';
 import type { Ref } from 'preact';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { CompiledGame } from '../../content/game-schema';
@@ -158,7 +159,10 @@ export function Stage({ game, view, heading }: StageProps) {
   const showScores = c.recording === 'teams' && c.teams.length > 0 && phase !== 'setup' && phase !== 'results';
   return (
     <div class={`stage phase-${phase}`} ref={root}>
-      <div class="stage-body">{body}</div>
+      <div class="stage-body">
+        {body}
+        <LiveBadge gameId={game.id} large={phase === 'setup' || !scene} onCard={phase === 'card' || phase === 'timeUp'} />
+      </div>
       {showScores && (
         <ul class="stage-scores" aria-label={t('workshop.scores')}>
           {c.teams.map((team) => (
