@@ -64,6 +64,7 @@ describe('a live workshop with phones', () => {
     await screen.locator('.live-badge-large .live-qr svg').waitFor();
     expect(await screen.locator('.live-badge-code').textContent()).toBe(`${code.slice(0, 4)}-${code.slice(4)}`);
 
+    await page.locator('#team-count').selectOption('2');
     for (const [i, name] of TEAMS.entries()) await page.getByLabel(`Tiimin ${i + 1} nimi`).fill(name);
     await page.getByRole('button', { name: 'Aloita työpaja' }).click();
 
