@@ -26,9 +26,11 @@ interface Props {
   sessionId: string | null;
   lang: string;
   send: (event: SessionEvent) => void;
+  /** One-screen mode: the panel is not shown, but the room keeps following the session. */
+  hidden?: boolean;
 }
 
-export function LivePanel({ game, view, sessionId, lang, send }: Props) {
+export function LivePanel({ game, view, sessionId, lang, send, hidden = false }: Props) {
   const [live, setLive] = useState<LiveConsole | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [qrSvg, setQrSvg] = useState('');
@@ -54,8 +56,13 @@ export function LivePanel({ game, view, sessionId, lang, send }: Props) {
     setLive(client);
   };
 
-  // A session that had a room reconnects to it (after a reload or a server restart).
+  // A session that had a room reconnects to it (after a reload or a server restart); a new
+  // workshop starts without the old one's room.
   useEffect(() => {
+    if (saved.current && saved.current.sessionId !== sessionId) {
+      saved.current = null;
+      setLive(null);
+    }
     if (!sessionId) return;
     let cancelled = false;
     void loadRoom(sessionId)
@@ -120,6 +127,7 @@ export function LivePanel({ game, view, sessionId, lang, send }: Props) {
   };
 
   const phase = phaseOf(view.value);
+  if (hidden) return null;
   if (!live) {
     return (
       <section class="live-panel">

@@ -115,7 +115,6 @@ export function Console({ game }: { game: CompiledGame }) {
         {!oneScreen && (
           <section class="console-controls" aria-label={t('workshop.controls')}>
             <Controls game={game} view={view} phase={phase} send={send} timerLabel={timer.label} onNew={session.startNew} />
-            <Lazy load={livePanel} render={(m) => <m.LivePanel game={game} view={view} sessionId={session.sessionId} lang={i18n.language} send={send} />} />
             {(phase === 'card' || phase === 'timeUp' || phase === 'reveal' || phase === 'between') && (
               <section class="facilitator-notes" data-slot="card-notes">
                 <h2>{t('workshop.cardNotes')}</h2>
@@ -126,6 +125,8 @@ export function Console({ game }: { game: CompiledGame }) {
           </section>
         )}
       </div>
+      {/* Outside the grid so that one-screen mode hides it without closing the live room. */}
+      <Lazy load={livePanel} render={(m) => <m.LivePanel game={game} view={view} sessionId={session.sessionId} lang={i18n.language} send={send} hidden={oneScreen} />} />
     </article>
   );
 }
