@@ -4,8 +4,6 @@
  * send an idea in the debrief; axe on every phone view in fi, sv and en at 320 px.
  * The room is driven by the console's own client (LiveConsole) from Node.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import WebSocket from 'ws';
@@ -15,17 +13,17 @@ import type { CompiledGame, Scene } from '../../src/content/game-schema';
 import { LiveConsole, createRoom } from '../../src/live/console-client';
 import { DEFAULTS } from '../../src/workshop-server/config';
 import { startWorkshopServer, type RunningWorkshopServer } from '../../src/workshop-server/server';
+import { expectNoAxeViolations, sidewaysOverflow } from './axe';
 import { CHROMIUM_ARGS } from './browser';
 import { siteDir } from './global-setup';
-import { serveSiteWithWorkshop } from './live-proxy';
+import { serveSiteWithWorkshop, type SiteWithWorkshop } from './live-proxy';
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const GAME = 'avoimuusdilemmat';
 const game = buildContent(join(import.meta.dirname, '../..'), [GAME]).games.find((g) => g.meta.id === GAME)!.compiled.fi as CompiledGame;
 const cards = game.order.map((id) => game.scenes[id]!).filter((s): s is Extract<Scene, { type: 'choices' }> => s.type === 'choices');
 
 let server: RunningWorkshopServer;
-let front: { url: string; close(): Promise<void> };
+let front: SiteWithWorkshop;
 let browser: Browser;
 let live: LiveConsole;
 const phones: { context: BrowserContext; page: Page }[] = [];
@@ -39,15 +37,9 @@ async function phone(width = 360): Promise<Page> {
 }
 
 async function audit(page: Page, view: string) {
-  await page.waitForTimeout(150);
-  await page.addScriptTag({ content: axeSource });
-  const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-  });
-  expect(result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')})`), `axe on ${view}`).toEqual([]);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow, `no sideways scrolling on ${view}`).toBeLessThanOrEqual(0);
+  await page.waitForTimeout(150); // let focus and live regions settle
+  await expectNoAxeViolations(page, view);
+  expect(await sidewaysOverflow(page), `no sideways scrolling on ${view}`).toEqual([]);
 }
 
 const publishCard = (card: Extract<Scene, { type: 'choices' }>, state: 'open' | 'closed' | 'revealed', extra: object = {}) =>
@@ -128,6 +120,31 @@ describe('participants on their phones', () => {
     await pages[0]!.getByRole('button', { name: 'Lähetä ehdotus' }).tap();
     await pages[0]!.getByText('Ehdotuksia lähetetty: 1').waitFor();
     await expect.poll(() => live.ideas().map((i) => [i.text, i.nickname, i.team])).toEqual([['Julkaistaan valmisteluaikataulu lausuntopalvelussa', 'Maija', 't1']]);
+  });
+
+  it('keeps a vote cast offline and counts it once when the phone is back', async () => {
+    const card = cards[2]!;
+    publishCard(card, 'open');
+    const page = await phone();
+    await page.goto(`${front.url}#/join/${live.options.code}`);
+    await page.getByRole('radio', { name: 'Äänestän yksin' }).tap();
+    await page.getByRole('button', { name: 'Valmis' }).tap();
+    await page.getByRole('heading', { name: card.title }).waitFor();
+    const before = live.count(card.id, card.options.map((o) => o.id)).voted;
+    front.setNetworkDown(true);
+    await page.getByText('Yhteys katkesi.', { exact: false }).waitFor();
+    await page.locator('.live-option').first().tap();
+    await page.getByText('Äänesi lähtee, kun yhteys palaa.').waitFor();
+    await page.waitForTimeout(500);
+    expect(live.count(card.id, card.options.map((o) => o.id)).voted).toBe(before);
+    front.setNetworkDown(false);
+    await page.getByText('Äänesi on kirjattu', { exact: false }).waitFor({ timeout: 20_000 });
+    await expect.poll(() => live.count(card.id, card.options.map((o) => o.id)).voted).toBe(before + 1);
+    // A reload sends nothing twice.
+    await page.reload();
+    await page.getByRole('heading', { name: card.title }).waitFor();
+    await page.waitForTimeout(500);
+    expect(live.count(card.id, card.options.map((o) => o.id)).voted).toBe(before + 1);
   });
 
   it('says clearly when a code is mistyped or the room does not exist', async () => {

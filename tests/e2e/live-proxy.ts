@@ -7,7 +7,14 @@ import { createServer, request, type Server } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
 import { serveFolder } from './static-server';
 
-export async function serveSiteWithWorkshop(siteDir: string, prefix: string, workshopUrl: string): Promise<{ url: string; close(): Promise<void> }> {
+export interface SiteWithWorkshop {
+  url: string;
+  /** The Wi-Fi drops: every live connection is cut and new ones fail until it is back. */
+  setNetworkDown(down: boolean): void;
+  close(): Promise<void>;
+}
+
+export async function serveSiteWithWorkshop(siteDir: string, prefix: string, workshopUrl: string): Promise<SiteWithWorkshop> {
   const site = await serveFolder(siteDir, prefix);
   const siteOrigin = new URL(site.url);
   const workshop = new URL(workshopUrl);
@@ -20,7 +27,10 @@ export async function serveSiteWithWorkshop(siteDir: string, prefix: string, wor
     upstream.on('error', () => res.writeHead(502).end());
     req.pipe(upstream);
   });
+  let down = false;
+  const live = new Set<{ destroy(): void }>();
   front.on('upgrade', (req, socket, head) => {
+    if (down) return void socket.destroy();
     const upstream = connect(Number(workshop.port), workshop.hostname, () => {
       const lines = [`${req.method} ${req.url} HTTP/1.1`];
       for (let i = 0; i < req.rawHeaders.length; i += 2) lines.push(`${req.rawHeaders[i]}: ${req.rawHeaders[i + 1]}`);
@@ -28,7 +38,9 @@ export async function serveSiteWithWorkshop(siteDir: string, prefix: string, wor
       upstream.write(head);
       socket.pipe(upstream).pipe(socket);
     });
-    const end = () => (socket.destroy(), upstream.destroy());
+    const end = () => (socket.destroy(), upstream.destroy(), live.delete(pair));
+    const pair = { destroy: end };
+    live.add(pair);
     upstream.on('error', end);
     socket.on('error', end);
   });
@@ -36,6 +48,10 @@ export async function serveSiteWithWorkshop(siteDir: string, prefix: string, wor
   const { port } = front.address() as AddressInfo;
   return {
     url: `http://localhost:${port}${prefix}`,
+    setNetworkDown(value) {
+      down = value;
+      if (down) for (const pair of [...live]) pair.destroy();
+    },
     close: async () => {
       front.closeAllConnections();
       await new Promise<void>((resolve) => front.close(() => resolve()));
