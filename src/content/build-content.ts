@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { compileCourse, type CourseBuild } from './course-compiler.ts';
 import { compileGame, type GameBuild } from './game-compiler.ts';
 import { compilePractices, type PracticeLibrary } from './practice-compiler.ts';
+import { checkContentQuality } from './item-quality/index.ts';
 import { ProblemList, type Problem } from './problems.ts';
 import type { CatalogueEntry } from './schema.ts';
 
@@ -48,5 +49,6 @@ export function buildContent(root: string, only: string[] = []): ContentBuild {
       problems.add('content', 1, 'id', `no course or game with the id "${id}"`);
     }
   }
+  problems.items.push(...checkContentQuality(root, courses, games).failing);
   return { catalogue: [...courses.map((c) => c.catalogue), ...games.map((g) => g.catalogue)], courses, games, practices, problems: problems.items };
 }

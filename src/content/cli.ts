@@ -2,11 +2,13 @@
 import { buildContent } from './build-content.ts';
 import { formatProblem } from './problems.ts';
 import { coverage, coverageTable } from './coverage.ts';
+import { qualitySummary } from './item-quality/summary.ts';
 
 const root = process.cwd();
 const build = buildContent(root, process.argv.slice(2));
 const { problems, courses, games } = build;
 console.log(`Translation coverage:\n${coverageTable(coverage(build))}\n`);
+console.log(qualitySummary(root, build));
 for (const p of problems) console.log(formatProblem(p));
 if (problems.length > 0) {
   console.error(`\n${problems.length} problem${problems.length === 1 ? '' : 's'} in content/.`);
