@@ -18,6 +18,8 @@ export const glossarySchema = z.strictObject({
       concept: text,
       preferred: z.strictObject({ fi: text.optional(), sv: text.optional(), en: text.optional() }),
       forbidden: perLangList,
+      /** Phrases in which a forbidden variant is right (a proper name that contains it). */
+      allowed: perLangList.optional(),
       note: text.optional(),
     }),
   ),
@@ -28,8 +30,8 @@ interface Rule {
   variant: string;
   pattern: RegExp;
   preferred: string;
-  /** Where the preferred term occurs, a variant inside it is fine. */
-  preferredPattern: RegExp | null;
+  /** Where the preferred term or an allowed phrase occurs, a variant inside it is fine. */
+  excused: RegExp[];
   glossaryLine: number;
 }
 
@@ -58,7 +60,7 @@ export function loadGlossary(root: string, problems: ProblemList): Rule[] {
           variant,
           pattern: termPattern(variant),
           preferred,
-          preferredPattern: preferred ? termPattern(preferred.replace(/\b(LL-Center)\b/, '$1*')) : null,
+          excused: [...(preferred ? [preferred.replace(/\b(LL-Center)\b/, '$1*')] : []), ...(term.allowed?.[lang] ?? [])].map((t) => termPattern(t)),
           glossaryLine: lineOf(src, ['terms', i]),
         };
       }),
@@ -132,8 +134,8 @@ export function glossaryFindings(root: string, rules: Rule[], files: ScannedFile
         if (lang && rule.lang !== lang) continue;
         for (const match of line.matchAll(rule.pattern)) {
           const start = match.index;
-          const insidePreferred = rule.preferredPattern && [...line.matchAll(rule.preferredPattern)].some((p) => p.index <= start && start < p.index + p[0].length);
-          if (insidePreferred) continue;
+          const excused = rule.excused.some((re) => [...line.matchAll(re)].some((p) => p.index <= start && start < p.index + p[0].length));
+          if (excused) continue;
           findings.push({
             kind: file.kind,
             owner: file.owner,
