@@ -15,6 +15,8 @@ export const contentConfigSchema = z.strictObject({
     .strictObject({
       /** Highest allowed share of items whose keyed (best) option is the longest one. */
       longestKeyedShare: z.strictObject({ courses: share.default(0.35), games: share.default(0.35) }).prefault({}),
+      /** A share says nothing about a handful of items: fewer than this and it is not judged. */
+      minItemsForShare: z.number().int().min(1).default(5),
       /** Fewest options a single-choice question may have. */
       minOptions: z.number().int().min(2).default(3),
       /** A final-test pool needs at least this many times its draw in items without findings. */

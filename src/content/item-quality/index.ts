@@ -43,12 +43,13 @@ function itemFindings(item: ChoiceItem, config: ContentConfig): string[] {
   return [...tooFewOptionsProblems(item, config.itemQuality.minOptions), ...aboveOptionProblems(item), ...promptEchoProblems(item)];
 }
 
-function shareFinding(kind: 'courses' | 'games', owner: string, file: string, lang: string, items: ChoiceItem[], limit: number, shares: ShareReport[]): Finding[] {
+function shareFinding(kind: 'courses' | 'games', owner: string, file: string, lang: string, items: ChoiceItem[], config: ContentConfig, shares: ShareReport[]): Finding[] {
   if (items.length === 0) return [];
+  const limit = config.itemQuality.longestKeyedShare[kind];
   const longest = items.filter(keyIsLongest);
   const share = longest.length / items.length;
   shares.push({ kind, id: owner, lang, file, longest: longest.length, items: items.length, share, limit });
-  if (share <= limit) return [];
+  if (share <= limit || items.length < config.itemQuality.minItemsForShare) return [];
   const what = kind === 'courses' ? 'single-choice questions' : 'choice scenes';
   const key = kind === 'courses' ? 'the keyed option' : 'the best option';
   return [
@@ -81,11 +82,13 @@ export function checkContentQuality(root: string, courses: CourseBuild[], games:
       for (const item of set.choices) add(item, itemFindings(item, config));
       for (const item of set.sequences) add(item, revealingLabelProblems(item));
       const singles = set.choices.filter((c) => c.type === 'single');
-      findings.push(...shareFinding('courses', course.meta.id, set.file, set.lang, singles, config.itemQuality.longestKeyedShare.courses, shares));
+      findings.push(...shareFinding('courses', course.meta.id, set.file, set.lang, singles, config, shares));
       const test = course.meta.finalTest;
-      if (test) {
+      if (test && test.draw <= new Set(test.pool).size) { // a draw larger than the pool is reported by the course compiler
         const pool = [...new Set(test.pool)];
-        const good = pool.filter((id) => !flawed.has(id)).length;
+        const questions = course.compiled[set.lang]?.questions ?? {};
+        const scorable = (id: string) => questions[id] !== undefined && questions[id]!.type !== 'reflection';
+        const good = pool.filter((id) => scorable(id) && !flawed.has(id)).length;
         const needed = Math.ceil(test.draw * config.itemQuality.poolFactor);
         pools.push({ id: course.meta.id, lang: set.lang, good, pool: pool.length, draw: test.draw, needed });
         if (good < needed) {
@@ -95,7 +98,7 @@ export function checkContentQuality(root: string, courses: CourseBuild[], games:
             file: `content/courses/${course.meta.id}/course.yaml`,
             line: 1,
             field: 'finalTest.pool',
-            message: `only ${good} of ${pool.length} pool questions (${set.lang}) pass the item-writing checks; a draw of ${test.draw} needs at least ${needed} (${config.itemQuality.poolFactor} × draw) so that tries differ and no flawed question has to be drawn: mend the flawed questions (${pool.filter((id) => flawed.has(id)).join(', ')}) or add good ones`,
+            message: `only ${good} of ${pool.length} pool questions (${set.lang}) pass the item-writing checks; a draw of ${test.draw} needs at least ${needed} (${config.itemQuality.poolFactor} × draw) so that tries differ and no flawed question has to be drawn: ${pool.every((id) => !flawed.has(id)) ? 'add good questions' : `mend the flawed questions (${pool.filter((id) => flawed.has(id)).join(', ')}) or add good ones`}`,
           });
         }
       }
@@ -107,7 +110,7 @@ export function checkContentQuality(root: string, courses: CourseBuild[], games:
       for (const scene of set.allOptions) {
         for (const message of aboveOptionProblems(scene)) findings.push({ kind: 'games', owner: game.meta.id, file: scene.file, line: scene.line, field: scene.field, message });
       }
-      findings.push(...shareFinding('games', game.meta.id, set.file, set.lang, set.scenes, config.itemQuality.longestKeyedShare.games, shares));
+      findings.push(...shareFinding('games', game.meta.id, set.file, set.lang, set.scenes, config, shares));
     }
   }
 
