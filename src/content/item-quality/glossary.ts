@@ -124,13 +124,16 @@ function lineLanguages(lines: string[]): (Lang | 'skip' | null)[] {
 export function glossaryFindings(root: string, rules: Rule[], files: ScannedFile[]): Finding[] {
   const findings: Finding[] = [];
   for (const file of files) {
-    const lines = readFileSync(file.path, 'utf8').split('\n');
+    const text = readFileSync(file.path, 'utf8');
+    const candidates = rules.filter((rule) => new RegExp(rule.pattern.source, 'iu').test(text));
+    if (candidates.length === 0) continue;
+    const lines = text.split('\n');
     const languages = file.lang ? lines.map(() => file.lang) : lineLanguages(lines);
     lines.forEach((raw, i) => {
       const lang = languages[i];
       const line = raw.replace(/(https?:\/\/|mailto:)\S+/g, (url) => ' '.repeat(url.length)); // addresses are not prose
       if (lang === 'skip') return;
-      for (const rule of rules) {
+      for (const rule of candidates) {
         if (lang && rule.lang !== lang) continue;
         for (const match of line.matchAll(rule.pattern)) {
           const start = match.index;
