@@ -5,6 +5,7 @@ import { compileCourse, type CourseBuild } from './course-compiler.ts';
 import { compileGame, type GameBuild } from './game-compiler.ts';
 import { compilePractices, type PracticeLibrary } from './practice-compiler.ts';
 import { checkContentQuality } from './item-quality/index.ts';
+import { compilePlainLanguage, type PlainLanguageBuild } from './plain-language-compiler.ts';
 import { ProblemList, type Problem } from './problems.ts';
 import type { CatalogueEntry } from './schema.ts';
 
@@ -13,6 +14,7 @@ export interface ContentBuild {
   courses: CourseBuild[];
   games: GameBuild[];
   practices: PracticeLibrary;
+  plainLanguage: PlainLanguageBuild;
   problems: Problem[];
 }
 
@@ -50,5 +52,6 @@ export function buildContent(root: string, only: string[] = []): ContentBuild {
     }
   }
   problems.items.push(...checkContentQuality(root, courses, games).failing);
-  return { catalogue: [...courses.map((c) => c.catalogue), ...games.map((g) => g.catalogue)], courses, games, practices, problems: problems.items };
+  const plainLanguage = compilePlainLanguage(root, problems);
+  return { catalogue: [...courses.map((c) => c.catalogue), ...games.map((g) => g.catalogue)], courses, games, practices, plainLanguage, problems: problems.items };
 }
