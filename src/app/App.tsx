@@ -16,6 +16,7 @@ const gameView = () => import('../game/GameView');
 const myLearning = () => import('./MyLearning');
 const statement = () => import('./AccessibilityStatement');
 const library = () => import('../practices/PracticeLibrary');
+const facilitator = () => import('../game/facilitator/FacilitatorView');
 import type { PackageInfo } from '../lms/package-mode';
 import type { LmsLink, LmsSaveState } from '../lms/lms-link';
 import { href, locationRoute, type Route } from './router';
@@ -136,6 +137,9 @@ export function App({ store, lang, pkg = null, lms = null, onLanguage, blocked =
             )}
             {(route.name === 'game' || route.name === 'game-play' || route.name === 'workshop') && (
               <Lazy load={gameView} render={(m) => <m.GameView route={route} lang={lang} />} />
+            )}
+            {(route.name === 'game-guide' || route.name === 'game-print') && (
+              <Lazy load={facilitator} render={(m) => <m.FacilitatorView route={route} lang={lang} />} />
             )}
             {route.name === 'accessibility' && <Lazy load={statement} render={(m) => <m.AccessibilityStatement />} />}
             {route.name === 'practices' && <Lazy load={library} render={(m) => <m.PracticeLibrary lang={lang} />} />}

@@ -7,3 +7,9 @@ declare module 'virtual:kohtaamo/catalogue' {
   export const practiceLoaders: Record<Lang, () => Promise<{ default: PracticeCard[] }>>;
   export const gameLoaders: Record<string, Partial<Record<Lang, () => Promise<{ default: CompiledGame }>>>>;
 }
+
+declare module 'virtual:kohtaamo/facilitator' {
+  import type { Lang } from './schema.ts';
+  import type { FacilitatorGuide } from './facilitator-compiler.ts';
+  export const guideLoaders: Record<string, Partial<Record<Lang, () => Promise<{ default: FacilitatorGuide }>>>>;
+}
