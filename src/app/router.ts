@@ -6,6 +6,7 @@ export type Route =
   | { name: 'my-learning' }
   | { name: 'accessibility' }
   | { name: 'practices' }
+  | { name: 'checker' }
   | { name: 'course'; courseId: string }
   | { name: 'page'; courseId: string; moduleId: string; pageId: string }
   | { name: 'test'; courseId: string }
@@ -15,6 +16,8 @@ export type Route =
   | { name: 'workshop'; gameId: string }
   | { name: 'game-guide'; gameId: string }
   | { name: 'game-print'; gameId: string; material: PrintMaterial }
+  | { name: 'workshop-screen'; gameId: string }
+  | { name: 'workshops'; sessionId?: string }
   | { name: 'not-found'; path: string };
 
 /** Printable material for rooms without a screen. */
@@ -29,6 +32,9 @@ export function parseHash(hash: string): Route {
   if (parts.length === 1 && first === 'my') return { name: 'my-learning' };
   if (parts.length === 1 && first === 'accessibility') return { name: 'accessibility' };
   if (parts.length === 1 && first === 'practices') return { name: 'practices' };
+  if (parts.length === 1 && first === 'workshops') return { name: 'workshops' };
+  if (parts.length === 2 && first === 'workshops' && courseId) return { name: 'workshops', sessionId: courseId };
+  if (parts.length === 2 && first === 'tools' && courseId === 'kieli') return { name: 'checker' };
   if (first === 'course' && courseId) {
     if (parts.length === 2) return { name: 'course', courseId };
     if (parts.length === 3 && a === 'test') return { name: 'test', courseId };
@@ -41,6 +47,7 @@ export function parseHash(hash: string): Route {
     if (parts.length === 3 && a === 'workshop') return { name: 'workshop', gameId: courseId };
     if (parts.length === 3 && a === 'guide') return { name: 'game-guide', gameId: courseId };
     if (parts.length === 4 && a === 'print' && (PRINT_MATERIALS as readonly string[]).includes(b ?? '')) return { name: 'game-print', gameId: courseId, material: b as PrintMaterial };
+    if (parts.length === 3 && a === 'screen') return { name: 'workshop-screen', gameId: courseId };
   }
   return { name: 'not-found', path };
 }
@@ -56,6 +63,8 @@ export function href(route: Route): string {
       return '#/accessibility';
     case 'practices':
       return '#/practices';
+    case 'checker':
+      return '#/tools/kieli';
     case 'course':
       return `#/course/${e(route.courseId)}`;
     case 'page':
@@ -74,6 +83,10 @@ export function href(route: Route): string {
       return `#/game/${e(route.gameId)}/guide`;
     case 'game-print':
       return `#/game/${e(route.gameId)}/print/${route.material}`;
+    case 'workshop-screen':
+      return `#/game/${e(route.gameId)}/screen`;
+    case 'workshops':
+      return route.sessionId ? `#/workshops/${e(route.sessionId)}` : '#/workshops';
     case 'not-found':
       return `#/${route.path}`;
   }

@@ -5,6 +5,7 @@ import { compileCourse, type CourseBuild } from './course-compiler.ts';
 import { compileGame, type GameBuild } from './game-compiler.ts';
 import { compilePractices, type PracticeLibrary } from './practice-compiler.ts';
 import { compileFacilitator, type FacilitatorBuild } from './facilitator-compiler.ts';
+import { compilePlainLanguage, type PlainLanguageBuild } from './plain-language-compiler.ts';
 import { ProblemList, type Problem } from './problems.ts';
 import type { CatalogueEntry } from './schema.ts';
 
@@ -14,6 +15,7 @@ export interface ContentBuild {
   games: GameBuild[];
   practices: PracticeLibrary;
   facilitator: FacilitatorBuild[];
+  plainLanguage: PlainLanguageBuild;
   problems: Problem[];
 }
 
@@ -53,5 +55,6 @@ export function buildContent(root: string, only: string[] = []): ContentBuild {
       problems.add('content', 1, 'id', `no course or game with the id "${id}"`);
     }
   }
-  return { catalogue: [...courses.map((c) => c.catalogue), ...games.map((g) => g.catalogue)], courses, games, practices, facilitator, problems: problems.items };
+  const plainLanguage = compilePlainLanguage(root, problems);
+  return { catalogue: [...courses.map((c) => c.catalogue), ...games.map((g) => g.catalogue)], courses, games, practices, facilitator, plainLanguage, problems: problems.items };
 }

@@ -13,3 +13,10 @@ declare module 'virtual:kohtaamo/facilitator' {
   import type { FacilitatorGuide } from './facilitator-compiler.ts';
   export const guideLoaders: Record<string, Partial<Record<Lang, () => Promise<{ default: FacilitatorGuide }>>>>;
 }
+
+declare module 'virtual:kohtaamo/plain-language' {
+  import type { CheckerSettings } from '../plain-language/types.ts';
+  /** The checker's settings per language, and for Easy Finnish (selko); null if content has none. */
+  const profiles: Record<'fi' | 'sv' | 'en' | 'selko', CheckerSettings> | null;
+  export default profiles;
+}

@@ -14,6 +14,7 @@ const GAME = 'virtual:kohtaamo/game/';
 const PRACTICES = 'virtual:kohtaamo/practices/';
 /** The facilitator guides: a loader map, and one chunk per game and language (never loaded by players). */
 const FACILITATOR = 'virtual:kohtaamo/facilitator';
+const PLAIN_LANGUAGE = 'virtual:kohtaamo/plain-language';
 
 export function kohtaamoContent(options: { root: string; only?: string[] }): Plugin {
   let content: ContentBuild | null = null;
@@ -35,7 +36,7 @@ export function kohtaamoContent(options: { root: string; only?: string[] }): Plu
       }
     },
     resolveId(id) {
-      if (id === CATALOGUE || id.startsWith(FACILITATOR) || id.startsWith(COURSE) || id.startsWith(GAME) || id.startsWith(PRACTICES)) return `\0${id}`;
+      if (id === CATALOGUE || id === PLAIN_LANGUAGE || id.startsWith(FACILITATOR) || id.startsWith(COURSE) || id.startsWith(GAME) || id.startsWith(PRACTICES)) return `\0${id}`;
       return null;
     },
     load(id) {
@@ -68,6 +69,9 @@ export function kohtaamoContent(options: { root: string; only?: string[] }): Plu
         const guide = build.facilitator.find((f) => f.gameId === gameId)?.guides[lang as 'fi'];
         if (!guide) return this.error(`no facilitator guide for ${virtualId}`);
         return `export default ${JSON.stringify(guide)};\n`;
+      }
+      if (virtualId === PLAIN_LANGUAGE) {
+        return `export default ${JSON.stringify(build.plainLanguage.profiles)};\n`;
       }
       if (virtualId.startsWith(PRACTICES)) {
         const lang = virtualId.slice(PRACTICES.length) as 'fi' | 'sv' | 'en';
