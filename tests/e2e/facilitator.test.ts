@@ -51,6 +51,32 @@ describe('facilitator guide and printable material', () => {
       });
     }
 
+    it(`${meta.id}: the console shows the card's notes folded and the timing plan; the audience view shows neither`, async () => {
+      const { page, context } = browser.current;
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await page.goto(`${inject('siteUrl')}${href({ name: 'workshop', gameId: meta.id })}`);
+      await expect.poll(() => page.getByRole('button', { name: 'Aloita työpaja' }).count()).toBe(1);
+      const [screen] = await Promise.all([context.waitForEvent('page'), page.getByRole('button', { name: 'Avaa yleisönäkymä' }).click()]);
+      await page.getByLabel('Tiimin 1 nimi').fill('Kettu');
+      await page.getByLabel('Tiimin 2 nimi').fill('Karhu');
+      await page.getByRole('button', { name: 'Aloita työpaja' }).click();
+      const notes = page.locator('details.card-notes');
+      await expect.poll(() => notes.count()).toBe(1);
+      const firstScene = game.start;
+      const say = guide.scenes[firstScene]!.say.replace(/<[^>]+>/g, '').trim();
+      expect(await notes.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false); // folded by default
+      await notes.locator('summary').click();
+      await expect.poll(() => notes.innerText()).toContain(say.slice(0, 40));
+      const timing = page.locator('details.timing-notes');
+      expect(await timing.locator('summary').innerText()).toMatch(/Aikataulu · käytetty 0 min, suunnitelmassa tämän vaiheen loppuun \d+ min/);
+      expect(await timing.locator('li[aria-current="step"]').count()).toBe(1);
+      await expect.poll(() => screen.locator('h1').count()).toBe(1);
+      const screenText = await screen.locator('body').innerText();
+      for (const note of Object.values(guide.scenes)) expect(screenText).not.toContain(note.say.replace(/<[^>]+>/g, '').trim().slice(0, 40));
+      expect(await screen.locator('details').count()).toBe(0);
+      await screen.close();
+    });
+
     it(`${meta.id}: solo play and the game page never show facilitator text`, async () => {
       const { page } = browser.current;
       for (const route of [href({ name: 'game', gameId: meta.id }), href({ name: 'game-play', gameId: meta.id })]) {
