@@ -3,11 +3,10 @@
  * an import before anything is written, and to tell whether a record already stored can be used.
  */
 import { z } from 'zod';
+import { CLOCK_SKEW_MS, EARLIEST_DATE } from './sane-date';
 
-/** No learning record is older than Kohtaamo. */
-export const EARLIEST_DATE = Date.UTC(2020, 0, 1);
-/** A device clock may run somewhat ahead of the one that checks the file. */
-export const CLOCK_SKEW_MS = 24 * 60 * 60 * 1000;
+export { CLOCK_SKEW_MS, EARLIEST_DATE, isSaneDate } from './sane-date';
+
 /** Study time per attempt: more than a thousand hours is not a real measurement. */
 export const MAX_TIME_SPENT_MS = 1000 * 60 * 60 * 1000;
 const MAX_TRIES = 1000;
@@ -25,11 +24,6 @@ export function timestamp(now: number) {
     .refine((n) => Number.isFinite(n), { message: NOT_A_DATE })
     .refine((n) => !Number.isFinite(n) || n >= EARLIEST_DATE, { message: 'is a date before 2020' })
     .refine((n) => !Number.isFinite(n) || n <= now + CLOCK_SKEW_MS, { message: 'is a date in the future' });
-}
-
-/** Whether a stored date can be shown and compared (older records are not re-checked otherwise). */
-export function isSaneDate(n: unknown, now = Date.now()): n is number {
-  return typeof n === 'number' && Number.isFinite(n) && n >= EARLIEST_DATE && n <= now + CLOCK_SKEW_MS;
 }
 
 const response = z.discriminatedUnion('type', [
