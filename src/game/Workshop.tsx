@@ -16,6 +16,7 @@ import { addTime, countdown, pauseCountdown, startCountdown } from './timer';
 import { useTicking } from './useCountdown';
 import { useGameSession } from './useGameSession';
 import { closeCard, majority, MAX_TEAMS, MIN_TEAMS, newWorkshop, setupProblem, workshopCsv, workshopJson, type WorkshopState } from './workshop';
+import { BrokenPlay } from './BrokenPlay';
 
 const Html = ({ html, class: cls }: { html: string; class?: string }) => <div class={cls} dangerouslySetInnerHTML={{ __html: html }} />;
 const DEFAULT_CARD_SECONDS = 120;
@@ -89,6 +90,7 @@ export function Workshop({ game }: { game: CompiledGame }) {
     return () => document.removeEventListener('keydown', listener);
   }, []);
 
+  if (play.broken) return <BrokenPlay problem={play.broken.problem} onDiscard={play.discardBroken} />;
   if (!play.snapshot || !scene) return <p role="status">{t('app.loading')}</p>;
 
   if (!ws || phase === 'setup') {

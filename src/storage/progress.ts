@@ -273,6 +273,11 @@ export class ProgressStore {
     return (await this.db.gameSessions.where({ gameId }).toArray()).sort((a, b) => a.startedAt - b.startedAt);
   }
 
+  /** Removes one game session only (a stored play that cannot be resumed). */
+  async discardGameSession(id: string): Promise<void> {
+    await this.db.gameSessions.delete(id);
+  }
+
   /** Writes a session as it is now: called after every move, so a reload resumes exactly here. */
   async saveGameSession(session: GameSession): Promise<void> {
     await this.db.gameSessions.put({ ...session, updatedAt: this.now() });
