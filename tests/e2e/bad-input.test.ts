@@ -94,3 +94,58 @@ describe('importing a progress file with impossible values', () => {
     await expect.poll(() => page.locator('table tbody tr').count()).toBe(1);
   });
 });
+
+describe('a stored workshop play that cannot be resumed', () => {
+  const suite = browserForSuite();
+
+  it('says why and discards that play only', async () => {
+    const { page } = suite.current;
+    const gameId = 'palvelutiski';
+    await page.goto(`${inject('siteUrl')}#/game/${gameId}/workshop`);
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Työpajan valmistelu');
+    await page.getByLabel('Tiimin 1 nimi').fill('Kettu');
+    await page.getByLabel('Tiimin 2 nimi').fill('Karhu');
+    await page.getByRole('button', { name: 'Aloita työpaja' }).click();
+    await expect.poll(() => page.locator('h1').textContent()).not.toBe('Työpajan valmistelu');
+
+    // Spoil the stored play as an old build or a hand-edited database might, next to another record.
+    const sessions = () =>
+      page.evaluate(
+        () =>
+          new Promise<{ id: string; teams: unknown }[]>((done, fail) => {
+            const open = indexedDB.open('kohtaamo');
+            open.onerror = () => fail(open.error);
+            open.onsuccess = () => {
+              const req = open.result.transaction('gameSessions').objectStore('gameSessions').getAll();
+              req.onsuccess = () => done(req.result.map((s: { id: string; snapshot: { workshop?: { teams: unknown } } }) => ({ id: s.id, teams: s.snapshot?.workshop?.teams })));
+              req.onerror = () => fail(req.error);
+            };
+          }),
+      );
+    await expect.poll(async () => (await sessions()).length).toBe(1);
+    await page.evaluate(
+      () =>
+        new Promise<void>((done, fail) => {
+          const open = indexedDB.open('kohtaamo');
+          open.onsuccess = () => {
+            const tx = open.result.transaction('gameSessions', 'readwrite');
+            const store = tx.objectStore('gameSessions');
+            store.getAll().onsuccess = (e) => {
+              const [session] = (e.target as IDBRequest).result;
+              session.snapshot.workshop.teams = 'Kettu, Karhu';
+              store.put(session);
+              store.put({ ...session, id: 'other-play-0001', mode: 'solo', snapshot: null });
+            };
+            tx.oncomplete = () => done();
+            tx.onerror = () => fail(tx.error);
+          };
+        }),
+    );
+    await page.reload();
+    const alert = page.locator('[role="alert"]', { hasText: 'Tätä tallennettua pelikertaa ei voi jatkaa' });
+    await expect.poll(() => alert.textContent()).toContain('(workshop.teams: not a list of teams)');
+    await alert.getByRole('button', { name: 'Poista tämä pelikerta ja aloita alusta' }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Työpajan valmistelu');
+    expect((await sessions()).map((s) => s.id)).toEqual(['other-play-0001']);
+  });
+});
