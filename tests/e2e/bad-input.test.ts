@@ -49,6 +49,11 @@ describe('two tabs on one knowledge check', () => {
     await expect.poll(() => box.locator('.verdict').textContent()).toBe('✗ Ei aivan oikein.');
     expect(await box.locator('[role="status"]').textContent()).toContain('Näet nyt sen vastauksen');
     await tabB.close();
+
+    // Progress loads after the page shows: a reload is not news from another tab.
+    await tabA.reload();
+    await expect.poll(() => box.locator('.verdict').textContent()).toBe('✗ Ei aivan oikein.');
+    expect(await box.locator('[role="status"]').count()).toBe(0);
   });
 });
 

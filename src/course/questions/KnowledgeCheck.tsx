@@ -1,5 +1,5 @@
 /** A knowledge check inside a page: answer, check, read the feedback, try again if you like. */
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Question } from '../../content/schema';
 import { t } from '../../i18n';
 import { announce } from '../../app/announce';
@@ -25,7 +25,12 @@ export function KnowledgeCheck({ question, stored, onCheck, index, count }: Prop
   const sent = useRef<string | undefined>(undefined);
   const ownOrBasis = !stored || stored.id === basis || JSON.stringify(stored.response) === sent.current;
   const editing = retrying || (basis === undefined && sent.current === undefined && draft !== undefined);
-  const changedElsewhere = !ownOrBasis;
+  // Progress loads after the page shows: a first answer arriving while the learner does nothing is the basis.
+  const adopt = !ownOrBasis && basis === undefined && sent.current === undefined && !editing;
+  useEffect(() => {
+    if (adopt) setBasis(stored?.id);
+  }, [adopt, stored?.id]);
+  const changedElsewhere = !ownOrBasis && !adopt;
   const reviewing = Boolean(stored) && !retrying && !(changedElsewhere && editing);
   const prefix = `check-${question.id}`;
 
