@@ -67,6 +67,37 @@ export const storedPlaySchema = z.looseObject({
   workshop: workshopSchema.optional(),
 });
 
+/** A workshop session (src/game/workshop-session): the facilitator console's machine. */
+export const workshopSessionSchema = z.looseObject({
+  kind: z.literal('workshop-session'),
+  machine: z.looseObject({
+    context: z.looseObject({
+      teams: z.array(team).max(50),
+      game: z.looseObject({ scene: text(100), context: z.looseObject({ meters: z.record(text(40), z.number().finite()), points: z.number().finite() }) }),
+      log: z.array(z.looseObject({ scene: text(100) })).max(1000),
+      timer: countdown.optional(),
+    }),
+  }),
+});
+
+/** The schema for one stored snapshot; null is a play created but never moved. */
+export function snapshotSchema(snapshot: unknown) {
+  const workshop = typeof snapshot === 'object' && snapshot !== null && (snapshot as { kind?: unknown }).kind === 'workshop-session';
+  return workshop ? workshopSessionSchema : storedPlaySchema.nullable();
+}
+
+/** The scenes a stored snapshot names, with their field paths, for the reference check. */
+export function scenesNamed(snapshot: unknown): [string, string][] {
+  if (typeof snapshot !== 'object' || snapshot === null) return [];
+  const s = snapshot as { kind?: string; machine: { value?: string; context: Record<string, unknown> } };
+  if (s.kind === 'workshop-session') {
+    const c = s.machine.context as { game: { scene: string }; log: { scene: string }[] };
+    return [['machine.context.game.scene', c.game.scene], ...c.log.map((r, i): [string, string] => [`machine.context.log.${i}.scene`, r.scene])];
+  }
+  const c = s.machine.context as { path: { scene: string }[] };
+  return [['machine.value', s.machine.value ?? ''], ...c.path.map((p, i): [string, string] => [`machine.context.path.${i}.scene`, p.scene])];
+}
+
 export function exportDataSchema(now: number) {
   const at = timestamp(now);
   const testTry = z.object({
@@ -102,8 +133,8 @@ export function exportDataSchema(now: number) {
         gameVersion: text(40),
         mode: z.enum(['solo', 'workshop']),
         status: z.enum(['in-progress', 'completed']),
-        // null: a play created but never moved (useGameSession stores it so).
-        snapshot: storedPlaySchema.nullable(),
+        // Solo play or workshop session: checked by snapshotSchema once the kind is known.
+        snapshot: z.unknown(),
         events: z.array(z.looseObject({ type: text(40), at })).max(10_000),
         startedAt: at,
         updatedAt: at,

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { Table } from 'dexie';
 import type { Answer, Attempt, Certificate, GameSession, KohtaamoDb, OwnPractice, PageVisit } from './db';
-import { exportDataSchema, forbiddenKeyPath, NOT_A_DATE } from './record-schema';
+import { exportDataSchema, forbiddenKeyPath, NOT_A_DATE, scenesNamed, snapshotSchema } from './record-schema';
 
 export const EXPORT_FORMAT = 'kohtaamo-progress';
 export const EXPORT_FORMAT_VERSION = 1;
@@ -84,6 +84,14 @@ export function parseImport(text: string, knownContent: ReadonlySet<string> | Re
     throw new ImportRefused(value ? 'invalid-value' : 'corrupt', `${where}: ${issue.message}`);
   }
   const data = body.data.data;
+  data.gameSessions.forEach((g, i) => {
+    const snapshot = snapshotSchema(g.snapshot).safeParse(g.snapshot);
+    if (!snapshot.success) {
+      const issue = snapshot.error.issues[0]!;
+      const value = VALUE_ISSUES.has(issue.code);
+      throw new ImportRefused(value ? 'invalid-value' : 'corrupt', `data.gameSessions.${i}.snapshot.${issue.path.join('.')}: ${issue.message}`);
+    }
+  });
   const attemptIds = new Set(data.attempts.map((a) => a.id));
   const orphan = [...data.visits, ...data.answers, ...data.certificates].find((r) => !attemptIds.has(r.attemptId));
   if (orphan) throw new ImportRefused('corrupt', `record ${orphan.id} belongs to no attempt in the file`);
@@ -111,10 +119,7 @@ function checkReferences(data: ExportData, ids: ReadonlyMap<string, ContentIds>)
     a.openTry?.questionIds.forEach((q, k) => check(`attempts.${i}.openTry.questionIds.${k}`, 'questions', q, a.contentId));
   });
   data.gameSessions.forEach((g, i) => {
-    if (!g.snapshot) return;
-    check(`gameSessions.${i}.snapshot.machine.value`, 'scenes', g.snapshot.machine.value, g.gameId);
-    g.snapshot.machine.context.path.forEach((p, j) => check(`gameSessions.${i}.snapshot.machine.context.path.${j}.scene`, 'scenes', p.scene, g.gameId));
-    g.snapshot.workshop?.log.forEach((r, j) => check(`gameSessions.${i}.snapshot.workshop.log.${j}.scene`, 'scenes', r.scene, g.gameId));
+    for (const [field, scene] of scenesNamed(g.snapshot)) check(`gameSessions.${i}.snapshot.${field}`, 'scenes', scene, g.gameId);
   });
 }
 

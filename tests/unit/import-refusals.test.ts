@@ -5,7 +5,6 @@ import { ProgressStore } from '../../src/storage/progress';
 import { newId } from '../../src/storage/db';
 import { exportProgress, ImportRefused, mergeProgress, parseImport, type ContentIds, type ExportFile } from '../../src/storage/transfer';
 import { createGameMachine } from '../../src/game/machine';
-import { newWorkshop } from '../../src/game/workshop';
 import { createActor } from 'xstate';
 import { buildContent } from '../../src/content/build-content';
 import { resolve } from 'node:path';
@@ -29,7 +28,20 @@ async function device() {
   const actor = createActor(createGameMachine(game)).start();
   await store.saveGameSession({
     id: newId(), gameId: game.id, gameVersion: game.version, mode: 'workshop', status: 'in-progress',
-    snapshot: { machine: actor.getPersistedSnapshot(), workshop: newWorkshop(['A', 'B']) },
+    // The facilitator console's stored form (src/game/workshop-session/runner.ts).
+    snapshot: {
+      kind: 'workshop-session',
+      machine: {
+        status: 'active',
+        value: 'play',
+        context: {
+          recording: 'teams',
+          teams: [{ id: 't1', name: 'A', score: 0 }, { id: 't2', name: 'B', score: 0 }],
+          game: { scene: game.start, context: actor.getSnapshot().context },
+          votes: {}, undo: [], timer: { remainingMs: 0, runningSince: null }, log: [], notes: { what: '', why: '' }, actions: [], startedAt: null,
+        },
+      },
+    },
     events: [{ type: 'START', at: Date.now() }], startedAt: Date.now(), updatedAt: Date.now(),
   });
   return store;
@@ -75,8 +87,9 @@ describe('importing progress refuses impossible values, changing nothing', () =>
     ['an answer to a question the course does not have', (f: ExportFile) => void (f.data.answers[0]!.questionId = 'q-ei-ole'), 'unknown-reference', 'answers.0.questionId: question "q-ei-ole" is not in c'],
     ['a test try with a question the course does not have', (f: ExportFile) => void f.data.attempts[0]!.tries.push({ no: 1, questionIds: ['q1', 'q9'], percent: 50, passed: false, finishedAt: Date.now() }), 'unknown-reference', 'attempts.0.tries.0.questionIds.1: question "q9" is not in c'],
     ['a visit to a page the course does not have', (f: ExportFile) => void (f.data.visits[0]!.pageId = 'p9'), 'unknown-reference', 'visits.0.pageId: page "p9" is not in c'],
-    ['a workshop standing on a scene that does not exist', (f: ExportFile) => void ((f.data.gameSessions[0]!.snapshot as { machine: { value: string } }).machine.value = 'ei-ole'), 'unknown-reference', `gameSessions.0.snapshot.machine.value: scene "ei-ole" is not in ${game.id}`],
-    ['a workshop whose teams are a string', (f: ExportFile) => void ((f.data.gameSessions[0]!.snapshot as { workshop: { teams: unknown } }).workshop.teams = 'A, B'), 'corrupt', 'data.gameSessions.0.snapshot.workshop.teams: Invalid input: expected array, received string'],
+    ['a workshop standing on a scene that does not exist', (f: ExportFile) => void ((f.data.gameSessions[0]!.snapshot as any).machine.context.game.scene = 'ei-ole'), 'unknown-reference', `gameSessions.0.snapshot.machine.context.game.scene: scene "ei-ole" is not in ${game.id}`],
+    ['a workshop whose teams are a string', (f: ExportFile) => void ((f.data.gameSessions[0]!.snapshot as any).machine.context.teams = 'A, B'), 'corrupt', 'data.gameSessions.0.snapshot.machine.context.teams: Invalid input: expected array, received string'],
+    ['a solo play standing on a scene that does not exist', (f: ExportFile) => void (f.data.gameSessions[0]!.snapshot = { machine: { value: 'ei-ole', context: { meters: {}, points: 0, path: [] } } }), 'unknown-reference', `gameSessions.0.snapshot.machine.value: scene "ei-ole" is not in ${game.id}`],
   ];
   it.each(cases)('refuses %s, naming the field', async (_, edit, reason, details) => {
     expect(await refusal(edit)).toEqual({ reason, details });
@@ -86,7 +99,7 @@ describe('importing progress refuses impossible values, changing nothing', () =>
     ['at the top level', (text: string) => text.replace('{', '{"__proto__":{"polluted":true},'), '__proto__'],
     ['inside the data', (text: string) => text.replace('"data":{', '"data":{"constructor":{"prototype":{"polluted":true}},'), 'data.constructor'],
     ['inside an answer', (text: string) => text.replace('"matches":{', '"matches":{"__proto__":{"polluted":1},'), 'data.answers.0.response.matches.__proto__'],
-    ['inside a game snapshot', (text: string) => text.replace('"workshop":{', '"workshop":{"prototype":{},'), 'data.gameSessions.0.snapshot.workshop.prototype'],
+    ['inside a game snapshot', (text: string) => text.replace('"game":{', '"game":{"prototype":{},'), 'data.gameSessions.0.snapshot.machine.context.game.prototype'],
   ])('refuses a __proto__, constructor or prototype key %s', async (_, edit, path) => {
     expect(await refusal((f) => edit(JSON.stringify(f)))).toEqual({ reason: 'invalid-value', details: `${path}: this key is not allowed` });
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
