@@ -4,7 +4,7 @@
  */
 import type { Question } from '../content/schema';
 import type { Response } from '../course/scoring';
-import { cmiId } from './cmi-id';
+import { cmiId } from './cmi-id.ts';
 
 export type ScormVersion = '1.2' | '2004';
 

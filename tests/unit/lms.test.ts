@@ -15,6 +15,7 @@ import { encodeSuspend, SUSPEND_LIMIT_12, worstCaseSuspendLength, type ResumeSta
 import { decodeResume } from '../../src/lms/resume-data';
 import { ProgressStore } from '../../src/storage/progress';
 import type { Response } from '../../src/course/scoring';
+import { rightAnswer as answerFor } from './course-runs';
 
 const content = buildContent(join(import.meta.dirname, '../..'));
 const course = content.courses.find((c) => c.meta.id === 'avoin-hallinto')!.compiled.fi!;
@@ -29,23 +30,7 @@ afterEach(() => {
   delete win.API_1484_11;
 });
 
-function rightAnswer(id: string): Response {
-  const q = course.questions[id]!;
-  switch (q.type) {
-    case 'single':
-      return { type: 'single', option: q.options.find((o) => o.correct)!.id };
-    case 'multiple':
-      return { type: 'multiple', options: q.options.filter((o) => o.correct).map((o) => o.id) };
-    case 'truefalse':
-      return { type: 'truefalse', value: q.answer };
-    case 'ordering':
-      return { type: 'ordering', order: q.items.map((i) => i.id) };
-    case 'matching':
-      return { type: 'matching', matches: Object.fromEntries(q.pairs.map((p) => [p.id, p.right])) };
-    case 'reflection':
-      return { type: 'reflection', text: 'Pohdin työtäni: ääkköset ja "lainausmerkit" säilyvät.' };
-  }
-}
+const rightAnswer = (id: string): Response => answerFor(course, id);
 
 const settle = () => new Promise((r) => setTimeout(r, 80));
 
