@@ -121,6 +121,10 @@ export function decodeResume(course: CompiledCourse, text: string, entry = '', n
   } catch {
     return { state: null, problem: true };
   }
+  // Data written before the course id was part of it ("k1") carries no id: it is used only when
+  // everything it names exists in this course, so another course's data cannot slip through.
+  const legacy = Array.isArray(raw) && raw[0] === 'k1';
+  if (legacy) raw = ['k2', course.id, ...(raw as unknown[]).slice(1)];
   const parsed = envelope(now).safeParse(raw);
   if (!parsed.success) return { state: null, problem: true };
   const [, courseId, contentVersion, visited, updatedAt, location, finished, seconds, checks, tries, lastTry, openTry] = parsed.data;
@@ -166,6 +170,7 @@ export function decodeResume(course: CompiledCourse, text: string, entry = '', n
     const [no, questionIds, startedAt, open] = openTry;
     if (keep(questionIds.every(inPool))) state.openTry = { no, questionIds, startedAt, answers: answers(open, (id) => questionIds.includes(id)) };
   }
+  if (legacy && dropped) return { state: null, problem: true };
   // After a content update, what no longer exists is dropped quietly; in the same version it is damage.
   return { state, problem: dropped && contentVersion === course.version };
 }

@@ -16,7 +16,7 @@ import { cmiId } from '../../src/lms/cmi-id';
 import { LmsLink } from '../../src/lms/lms-link';
 import { checkValue, MoodleDataModel } from '../../src/lms/moodle-datamodel';
 import { manifest12 } from '../../src/lms/packager/manifest';
-import { decodeResume } from '../../src/lms/resume-data';
+import { decodeGameResume, decodeResume } from '../../src/lms/resume-data';
 import { encodeSuspend, SUSPEND_LIMIT_12, type ResumeState } from '../../src/lms/suspend';
 import { ProgressStore } from '../../src/storage/progress';
 import { rightAnswer, takeCourse } from './course-runs';
@@ -292,6 +292,10 @@ describe('resume data from the LMS is untrusted input', () => {
     expect(decodeResume(course, tamper(9, [[1, 'abc', 0, 'abc'], [2, 150, 0, (Date.now() - 1).toString(36)]]))).toMatchObject({ problem: true, state: { tries: [] } });
     expect(decodeResume(course, tamper(4, (Date.UTC(9999, 0, 1)).toString(36))).state).toBeNull();
     expect(decodeResume(course, tamper(4, '1e400')).state).toBeNull();
+    // Data written before resume data named its course ("k1"): used only when all it names exists here.
+    const legacy = JSON.stringify(['k1', ...packed.slice(2)]);
+    expect(decodeResume(course, legacy)).toEqual(decodeResume(course, text));
+    expect(decodeResume(course, JSON.stringify(['k1', ...packed.slice(2).map((v, i) => (i === 1 ? ['toisen-kurssin-sivu'] : v))]))).toEqual({ state: null, problem: true });
     // From another content version, what no longer exists goes without a problem reported.
     expect(decodeResume(course, JSON.stringify(packed.map((v, i) => (i === 2 ? '0.9.0' : i === 3 ? ['poistettu-sivu'] : v))))).toMatchObject({ problem: false, state: { visited: [] } });
   });
@@ -320,6 +324,56 @@ describe('resume data from the LMS is untrusted input', () => {
       .map(([index, value]) => JSON.stringify((JSON.parse(encodeSuspend(valid())) as unknown[]).map((v, i) => (i === index ? value : v)))),
     fc.json({ maxDepth: 3 }),
   );
+
+  it('a game refuses another game’s session and a scene that does not exist', () => {
+    const session = { id: 's1', gameId: game.id, gameVersion: game.version, mode: 'solo', status: 'in-progress', events: [], startedAt: Date.now() - 5000, updatedAt: Date.now() - 1000 };
+    const machine = { status: 'active', value: game.start, context: { meters: Object.fromEntries(game.meters.map((m) => [m.id, m.start])), points: 0, path: [] } };
+    const data = (over: object, machineOver: object = {}) => JSON.stringify({ v: 'g1', version: game.version, updatedAt: Date.now() - 1000, session: { ...session, snapshot: { machine: { ...machine, ...machineOver } }, ...over } });
+    expect(decodeGameResume(game, data({}))).toMatchObject({ problem: false, session: { id: 's1' } });
+    expect(decodeGameResume(game, data({ gameId: 'toinen-peli' }))).toEqual({ session: null, problem: true });
+    expect(decodeGameResume(game, data({}, { value: '<img src=x>' }))).toEqual({ session: null, problem: true });
+    expect(decodeGameResume(game, data({}, { context: { ...machine.context, points: Number.NaN } }))).toEqual({ session: null, problem: true });
+    expect(decodeGameResume(game, '', 'resume')).toEqual({ session: null, problem: true });
+  });
+
+  /** A game's suspend data: anything, or its own session format with a field replaced. */
+  const gameSuspend = fc.oneof(
+    fc.string({ unit: 'binary', maxLength: 200 }),
+    fc.json({ maxDepth: 4 }),
+    fc
+      .tuple(
+        fc.constantFrom('v', 'version', 'updatedAt', 'session'),
+        fc.oneof(fc.string(), fc.double(), fc.constant(null), fc.constant({ gameId: game.id, mode: 'solo', snapshot: { machine: { value: '<b>' } } })),
+      )
+      .map(([key, value]) => JSON.stringify({ v: 'g1', version: game.version, updatedAt: Date.now() - 1000, session: null, [key]: value })),
+  );
+
+  for (const version of ['1.2', '2004'] as const) {
+    it(`SCORM ${version}: a game package takes any suspend data without a refused SetValue or an error`, async () => {
+      await fc.assert(
+        fc.asyncProperty(gameSuspend, async (suspend) => {
+          const cmi = freshCmi(version, version === '1.2' ? { entry: 'resume' } : { entry: 'resume', suspend_data: suspend });
+          if (version === '1.2') (cmi as Record<string, unknown>).suspend_data = suspend;
+          let lms: MoodleLms;
+          try {
+            lms = moodleLms(version, cmi);
+          } catch {
+            return;
+          }
+          const link = LmsLink.connect(version, undefined, window, 5)!;
+          const store = await ProgressStore.open(`rt-${++n}`);
+          await link.restore(store, gameAdapter(game));
+          const stop = link.follow(store, gameAdapter(game));
+          await settle(20);
+          link.finish();
+          stop();
+          expect(lms.mismatches).toEqual([]);
+          expect(lms.calls.at(-1)).toBe('Terminate');
+        }),
+        { numRuns: 30 },
+      );
+    }, 120_000);
+  }
 
   for (const version of ['1.2', '2004'] as const) {
     it(`SCORM ${version}: whatever suspend data and location the LMS gives, Moodle’s rules accept every SetValue and nothing throws`, async () => {
