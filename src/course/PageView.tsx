@@ -6,6 +6,7 @@ import { useViewFocus } from '../app/useViewFocus';
 import { t } from '../i18n';
 import { BlockView } from './blocks/BlockView';
 import { pageRoute, readingPath } from './navigation';
+import { packageInfo } from '../lms/package-info';
 import type { CourseSession } from './useCourseSession';
 
 interface Props {
@@ -38,9 +39,12 @@ export function PageView({ course, module, page, session, easy, onEasy }: Props)
     <article class="page">
       <nav class="breadcrumbs" aria-label={t('course.whereAmI')}>
         <ol>
-          <li>
-            <a href="#/">{t('nav.catalogue')}</a>
-          </li>
+          {/* A SCORM package has no catalogue to go back to. */}
+          {!packageInfo() && (
+            <li>
+              <a href="#/">{t('nav.catalogue')}</a>
+            </li>
+          )}
           <li>
             <a href={href({ name: 'course', courseId: course.id })}>{course.title}</a>
           </li>

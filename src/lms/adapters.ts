@@ -13,6 +13,7 @@ import { clip, iso8601Timestamp, realNumber, scorm12Clock, type ScormVersion } f
 import { decodeGameResume, decodeResume, type GameResume } from './resume-data';
 import { optionLetter } from '../game/rules';
 import { bestTry } from '../course/completion';
+import { reportsAnswer } from './package-options';
 
 export interface LmsReport {
   /** Status, score, location, suspend data and exit, in the order they must be set. */
@@ -46,7 +47,7 @@ export function courseAdapter(course: CompiledCourse): LmsContent {
           onReport({
             values: cmiValues(course, snapshot, version),
             interactions: (snapshot?.answers ?? [])
-              .filter((a) => a.at >= sessionStart)
+              .filter((a) => a.at >= sessionStart && reportsAnswer(a.context))
               .map((answer) => ({ key: answer.id, values: (index: number) => interactionValues(course, answer, index, version) })),
           });
         },
