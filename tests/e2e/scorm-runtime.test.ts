@@ -124,6 +124,8 @@ describe('when the page becomes hidden, everything is committed before any end',
   it('SCORM 2004: session time, location, suspend data and exit are committed on visibilitychange', async () => {
     const { harness, page, frame } = await open('2004');
     await frame.getByRole('link', { name: /^Seuraava/ }).click();
+    await expect.poll(() => frame.locator('h1').textContent()).toBe(course.modules[0]!.pages[1]!.title);
+    await new Promise((r) => setTimeout(r, 500)); // the visit is stored and reported (queued, not yet committed)
     const before = harness.calls().length;
     await frame.evaluate(() => {
       Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });

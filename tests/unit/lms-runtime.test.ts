@@ -252,7 +252,7 @@ describe('Moodle’s “mastery score overrides status” (on by default)', () =
   });
 
   it('with our manifest (no mastery score), a failed try with tries left stays incomplete', async () => {
-    const manifest = manifest12({ id: course.id, version: course.version, lang: 'fi', title: course.title, description: course.description, passMark: course.passMark, files: ['index.html'] });
+    const manifest = manifest12({ id: course.id, version: course.version, languages: ['fi'], title: { fi: course.title }, description: { fi: course.description }, files: ['index.html'] });
     expect(masteryIn(manifest), 'DECISIONS.md: manifests carry no adlcp:masteryscore').toBeUndefined();
     const core = await failOnceWithTriesLeft(masteryIn(manifest));
     expect(core.lesson_status).toBe('incomplete');
