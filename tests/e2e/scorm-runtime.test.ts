@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packageContent, type BuiltPackage } from '../../src/lms/packager/package';
+import { axeViolations, sidewaysOverflow } from './axe';
 import { launch, removeProfile, type Browser } from './browser';
 import { startHarness, type Harness } from './moodle-harness';
 import { shippedCourse } from './support';
@@ -164,5 +165,29 @@ describe('resume data from the LMS is untrusted', () => {
     await expect.poll(() => harness.stored()?.cmi?.suspend_data ?? '').toMatch(/^\["k2","avoin-hallinto"/);
     await page.close();
     await expectCleanEnd(harness);
+  });
+});
+
+describe('the LMS notices and the exit button are accessible', () => {
+  it('axe finds nothing, at 320 px nothing sticks out, and the exit is reachable by keyboard', async () => {
+    const a11y = await launch(); // axe is injected as a script: this browser leaves the CSP aside
+    try {
+      const harness = await startHarness(zipOf('2004'), fresh('2004', { entry: 'resume', suspend_data: 'garbage' }));
+      await a11y.page.setViewportSize({ width: 320, height: 800 });
+      await a11y.page.goto(harness.url);
+      const frame = await courseFrame(a11y.page);
+      await expect.poll(() => frame.locator('.lms-not-restored').count()).toBe(1);
+      const asPage = frame as unknown as Page;
+      expect(await axeViolations(asPage)).toEqual([]);
+      expect(await sidewaysOverflow(asPage)).toEqual([]);
+      const exit = frame.getByRole('button', { name: 'Tallenna ja lopeta' });
+      await exit.focus();
+      await a11y.page.keyboard.press('Enter');
+      await expect.poll(() => frame.locator('.lms-state').textContent()).toContain('Istunto on päättynyt');
+      await harness.close();
+    } finally {
+      await a11y.close();
+      removeProfile(a11y.profile);
+    }
   });
 });
