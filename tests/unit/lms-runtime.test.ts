@@ -28,7 +28,7 @@ const game = content.games.find((g) => g.meta.id === 'palvelutiski')?.compiled.f
 const steps = course.modules.flatMap((m) => m.pages.map((p) => ({ moduleId: m.id, pageId: p.id })));
 const win = window as unknown as Record<string, unknown>;
 let n = 0;
-const settle = (ms = 80) => new Promise((r) => setTimeout(r, ms));
+const settle = (ms = 250) => new Promise((r) => setTimeout(r, ms));
 const el = (version: '1.2' | '2004', v12: string, v2004: string) => (version === '1.2' ? v12 : v2004);
 
 afterEach(() => {

@@ -32,7 +32,7 @@ afterEach(() => {
 
 const rightAnswer = (id: string): Response => answerFor(course, id);
 
-const settle = () => new Promise((r) => setTimeout(r, 80));
+const settle = () => new Promise((r) => setTimeout(r, 250)); // liveQuery reports after the write settles; generous for a loaded machine
 
 /** Walks the whole course through the store, as the player would, and passes the test. */
 async function takeCourse(store: ProgressStore, { pass = true, upToPage = pageIds.length } = {}) {
