@@ -16,6 +16,7 @@ const gameView = () => import('../game/GameView');
 const myLearning = () => import('./MyLearning');
 const statement = () => import('./AccessibilityStatement');
 const library = () => import('../practices/PracticeLibrary');
+const facilitator = () => import('../game/facilitator/FacilitatorView');
 const workshopHistory = () => import('../game/workshop-session/WorkshopHistory');
 const checker = () => import('../plain-language/CheckerView');
 import type { PackageInfo } from '../lms/package-mode';
@@ -137,6 +138,9 @@ export function App({ store, lang, pkg = null, lms = null, onLanguage, blocked =
             )}
             {(route.name === 'game' || route.name === 'game-play' || route.name === 'workshop') && (
               <Lazy load={gameView} render={(m) => <m.GameView route={route} lang={lang} />} />
+            )}
+            {(route.name === 'game-guide' || route.name === 'game-print') && (
+              <Lazy load={facilitator} render={(m) => <m.FacilitatorView route={route} lang={lang} />} />
             )}
             {route.name === 'workshops' && <Lazy load={workshopHistory} render={(m) => <m.WorkshopHistory lang={lang} sessionId={route.sessionId} />} />}
             {route.name === 'accessibility' && <Lazy load={statement} render={(m) => <m.AccessibilityStatement />} />}
