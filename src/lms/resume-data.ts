@@ -205,17 +205,18 @@ export function decodeGameResume(game: CompiledGame, text: string, entry = '', n
     version: z.string().check(z.regex(/^\d+\.\d+\.\d+$/)),
     updatedAt: z.union([z.literal(0), date]),
     session: z.nullable(
-      z.object({
+      // Loose objects: fields this check does not know (added by later versions) pass through as they are.
+      z.looseObject({
         id: z.string().check(z.regex(/^[\w-]{1,100}$/)),
         gameId: z.literal(game.id),
         gameVersion: z.string().check(z.maxLength(40)),
         mode: z.literal('solo'),
         status: z.enum(['in-progress', 'completed']),
-        snapshot: z.object({
+        snapshot: z.looseObject({
           machine: z.looseObject({
             status: z.enum(['active', 'done']),
             value: scene,
-            context: z.object({
+            context: z.looseObject({
               meters,
               points: z.number().check(z.minimum(-1e6), z.maximum(1e6)),
               path: z.array(z.object({ scene, choice: z.string().check(z.maxLength(200)) })).check(z.maxLength(10_000)),
