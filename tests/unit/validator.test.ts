@@ -45,7 +45,7 @@ describe('content validator', { timeout: 60_000 }, () => {
         'content/courses/bad-refs/fi/osa.md:33: practice.ref: unknown good-practice card "ei-tallaista-korttia" (not in content/practices)',
         'content/courses/bad-refs/fi/questions.yaml:12: questions[2] (q-kaksi): a single-choice question needs exactly one correct option (has 0)',
         'content/courses/bad-refs/fi/questions.yaml:21: questions[3] (q-yksi).id: duplicate question id "q-yksi" (first on line 2)',
-        'content/courses/too-big/course.yaml:1: (scorm): resume data (fi) can reach 4731 characters; SCORM 1.2 allows 4096: use fewer questions or pages',
+        'content/courses/too-big/course.yaml:1: (scorm): resume data (fi) can reach 4741 characters; SCORM 1.2 allows 4096: use fewer questions or pages',
         'content/courses/unreachable/course.yaml:15: finalTest.pool[2]: "q-pohdinta" is a reflection, which is never scored and cannot be in the final test',
         "content/games/broken-plays/fi/scenes.md:21: scene kierros: from here (with trust=1) no ending can be reached: the play loops for ever",
         "content/games/broken-plays/fi/scenes.md:29: scene umpikuja: dead end: with trust=0 no option is available",
