@@ -15,9 +15,15 @@ export type Route =
   | { name: 'game-play'; gameId: string }
   | { name: 'workshop'; gameId: string }
   | { name: 'join'; code: string | null }
+  | { name: 'game-guide'; gameId: string }
+  | { name: 'game-print'; gameId: string; material: PrintMaterial }
   | { name: 'workshop-screen'; gameId: string }
   | { name: 'workshops'; sessionId?: string }
   | { name: 'not-found'; path: string };
+
+/** Printable material for rooms without a screen. */
+export const PRINT_MATERIALS = ['cards', 'voting', 'scores', 'actions'] as const;
+export type PrintMaterial = (typeof PRINT_MATERIALS)[number];
 
 export function parseHash(hash: string): Route {
   const path = hash.replace(/^#\/?/, '');
@@ -41,6 +47,8 @@ export function parseHash(hash: string): Route {
     if (parts.length === 2) return { name: 'game', gameId: courseId };
     if (parts.length === 3 && a === 'play') return { name: 'game-play', gameId: courseId };
     if (parts.length === 3 && a === 'workshop') return { name: 'workshop', gameId: courseId };
+    if (parts.length === 3 && a === 'guide') return { name: 'game-guide', gameId: courseId };
+    if (parts.length === 4 && a === 'print' && (PRINT_MATERIALS as readonly string[]).includes(b ?? '')) return { name: 'game-print', gameId: courseId, material: b as PrintMaterial };
     if (parts.length === 3 && a === 'screen') return { name: 'workshop-screen', gameId: courseId };
   }
   return { name: 'not-found', path };
@@ -75,6 +83,10 @@ export function href(route: Route): string {
       return `#/game/${e(route.gameId)}/workshop`;
     case 'join':
       return route.code ? `#/join/${e(route.code)}` : '#/join';
+    case 'game-guide':
+      return `#/game/${e(route.gameId)}/guide`;
+    case 'game-print':
+      return `#/game/${e(route.gameId)}/print/${route.material}`;
     case 'workshop-screen':
       return `#/game/${e(route.gameId)}/screen`;
     case 'workshops':

@@ -93,6 +93,11 @@ function GameIntro({ game }: { game: CompiledGame }) {
         )}
       </div>
       {game.modes.includes('workshop') && <p class="small">{t('game.workshopHint')}</p>}
+      {game.modes.includes('workshop') && (
+        <p>
+          <a href={href({ name: 'game-guide', gameId: game.id })}>{t('facilitator.openGuide')}</a>
+        </p>
+      )}
     </article>
   );
 }

@@ -12,7 +12,7 @@ import { t } from '../../i18n';
 import { newId } from '../../storage/db';
 import { optionLetter } from '../rules';
 import { useTicking } from '../useCountdown';
-import { facilitatorNotes } from './facilitator-notes';
+import { ConsoleNotes } from '../facilitator/ConsoleNotes';
 import { cardOptions, MAX_TEAM_NAME, MAX_TEAMS, MIN_TEAMS, phaseOf, setupProblem, type AgreedAction, type Phase, type Recording, type SessionEvent, type SessionView } from './machine';
 import { ResultsPanel } from './ResultsPanel';
 import { beep } from './sound';
@@ -115,10 +115,9 @@ export function Console({ game }: { game: CompiledGame }) {
         {!oneScreen && (
           <section class="console-controls" aria-label={t('workshop.controls')}>
             <Controls game={game} view={view} phase={phase} send={send} timerLabel={timer.label} onNew={session.startNew} />
-            {(phase === 'card' || phase === 'timeUp' || phase === 'reveal' || phase === 'between') && (
-              <section class="facilitator-notes" data-slot="card-notes">
-                <h2>{t('workshop.cardNotes')}</h2>
-                {facilitatorNotes(scene) ? <div dangerouslySetInnerHTML={{ __html: facilitatorNotes(scene)! }} /> : <p class="small">{t('workshop.noCardNotes')}</p>}
+            {phase !== 'setup' && (
+              <section class="facilitator-notes" aria-label={t('workshop.cardNotes')}>
+                <ConsoleNotes game={game} sceneId={view.context.game.scene} startedAt={view.context.startedAt} now={Date.now()} />
               </section>
             )}
             <p class="shortcuts small">{t('workshop.shortcuts')}</p>
