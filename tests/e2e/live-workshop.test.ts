@@ -18,7 +18,7 @@ import { expectNoAxeViolations } from './axe';
 import { CHROMIUM_ARGS } from './browser';
 import { siteDir } from './global-setup';
 import { serveSiteWithWorkshop } from './live-proxy';
-import { freePort, startRedis } from '../unit/live-helpers';
+import { freePort } from '../unit/live-helpers';
 
 const GAME = 'avoimuusdilemmat';
 const game = buildContent(join(import.meta.dirname, '../..'), [GAME]).games.find((g) => g.meta.id === GAME)!.compiled.fi as CompiledGame;
@@ -115,7 +115,7 @@ describe('a live workshop with phones', () => {
           server = await startWorkshopServer({ ...DEFAULTS, port, quiet: true });
           await expect.poll(() => page.locator('.live-panel .notice').count(), { timeout: 20_000 }).toBe(0);
           await phones[2]!.locator('.live-option').first().tap();
-          await expect.poll(() => page.getByRole('group', { name: TEAMS[1] }).getByRole('radio').first().isChecked(), { timeout: 20_000 }).toBe(true);
+          await expect.poll(() => page.getByRole('group', { name: TEAMS[1] }).getByRole('radio').first().isChecked(), { timeout: 45_000 }).toBe(true);
           await expect.poll(() => screen.locator('.live-badge-small').textContent()).toContain('Äänestänyt 3/3');
         }
         if (cards === 1) {
@@ -158,45 +158,4 @@ describe('a live workshop with phones', () => {
     expect(csv).toContain(idea);
     for (const team of TEAMS) expect(csv).toContain(team);
   }, 240_000);
-
-  it('serves one room from two instances through Redis: the console on one, the phones on the other', async () => {
-    const redis = await startRedis();
-    const a = await startWorkshopServer({ ...DEFAULTS, port: 0, quiet: true, redisUrl: redis.url });
-    const b = await startWorkshopServer({ ...DEFAULTS, port: 0, quiet: true, redisUrl: redis.url });
-    const frontA = await serveSiteWithWorkshop(siteDir, '/k/', a.url);
-    const frontB = await serveSiteWithWorkshop(siteDir, '/k/', b.url);
-    try {
-      const page = await (await context({ viewport: { width: 1280, height: 900 } })).newPage();
-      await page.goto(`${frontA.url}#/game/${GAME}/workshop`);
-      await page.getByRole('button', { name: 'Avaa työpaja puhelimille' }).click();
-      const code = (await page.locator('.live-panel .live-code').textContent())!.replace('-', '');
-      await page.locator('#team-count').selectOption('2');
-      for (const [i, name] of TEAMS.entries()) await page.getByLabel(`Tiimin ${i + 1} nimi`).fill(name);
-      await page.getByRole('button', { name: 'Aloita työpaja' }).click();
-      for (let i = 0; i < 10; i++) {
-        const title = (await page.locator('.console-stage h1').textContent())!;
-        if (isDecision(Object.values(game.scenes).find((s) => s.title === title))) break;
-        await page.locator('.console-controls .actions button').last().click();
-        await expect.poll(() => page.locator('.console-stage h1').textContent()).not.toBe(title);
-      }
-      const title = (await page.locator('.console-stage h1').textContent())!;
-      for (const team of TEAMS) {
-        const phone = await (await context({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true })).newPage();
-        await phone.goto(`${frontB.url}#/join/${code}`);
-        await phone.getByRole('radio', { name: team }).tap();
-        await phone.getByRole('button', { name: 'Valmis' }).tap();
-        await phone.getByRole('heading', { name: title }).waitFor();
-        await phone.locator('.live-option').last().tap();
-        await phone.getByText('Äänesi on kirjattu', { exact: false }).waitFor();
-      }
-      await expect.poll(() => page.locator('.console-stage .stage-recorded').textContent()).toBe('Valinnan kirjanneet tiimit: 2/2');
-      for (const team of TEAMS) expect(await page.getByRole('group', { name: team }).getByRole('radio').last().isChecked()).toBe(true);
-    } finally {
-      await frontA.close();
-      await frontB.close();
-      await a.close();
-      await b.close();
-      await redis.stop();
-    }
-  }, 120_000);
 });
