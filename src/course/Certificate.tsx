@@ -4,12 +4,12 @@ import type { CompiledCourse } from '../content/schema';
 import { href } from '../app/router';
 import { useViewFocus } from '../app/useViewFocus';
 import { formatDate, t } from '../i18n';
-import { bestTry, isCompleted } from './completion';
-import { readingPath } from './navigation';
+import { bestTry } from './completion';
+import { CompletionSummary, testStateText } from './CompletionSummary';
 import type { CourseSession } from './useCourseSession';
 
 export function Certificate({ course, session }: { course: CompiledCourse; session: CourseSession }) {
-  const { attempt, visited, learnerName } = session.state;
+  const { attempt, learnerName } = session.state;
   const heading = useViewFocus(t('certificate.title'), `certificate-${course.id}`);
   const { setLocation } = session;
   useEffect(() => {
@@ -17,27 +17,27 @@ export function Certificate({ course, session }: { course: CompiledCourse; sessi
   }, [setLocation]);
   const [name, setName] = useState(learnerName);
   const [nameError, setNameError] = useState('');
-  const pageIds = readingPath(course).map((s) => s.page.id);
   const tries = attempt?.tries ?? [];
-  const done = attempt?.status === 'completed' || isCompleted(course.completion, { pageIds, visited, tries });
+  const state = session.state.progress;
 
-  if (!done) {
-    const unseen = pageIds.filter((id) => !visited.has(id)).length;
-    const testMissing = course.completion.finalTest === 'passed' ? !tries.some((x) => x.passed) : course.completion.finalTest === 'attempted' && tries.length === 0;
+  if (state.status !== 'completed') {
+    const testText = testStateText(state);
     return (
       <article class="certificate-missing">
         <h1 tabIndex={-1} ref={heading}>
           {t('certificate.title')}
         </h1>
         <p>{t('certificate.notYet')}</p>
-        <ul>
-          {course.completion.allPages && unseen > 0 && <li>{t('certificate.pagesLeft', { count: unseen })}</li>}
-          {testMissing && (
-            <li>
-              <a href={href({ name: 'test', courseId: course.id })}>{t(course.completion.finalTest === 'passed' ? 'certificate.passTest' : 'certificate.takeTest')}</a>
-            </li>
-          )}
-        </ul>
+        <p class={`course-status status-${state.status}`}>
+          {t(`status.${state.status}`)}
+          {testText && ` · ${testText}`}
+        </p>
+        {state.testMissing && (
+          <p>
+            <a href={href({ name: 'test', courseId: course.id })}>{t(course.completion.finalTest === 'passed' ? 'certificate.passTest' : 'certificate.takeTest')}</a>
+          </p>
+        )}
+        <CompletionSummary course={course} state={state} />
       </article>
     );
   }

@@ -5,7 +5,9 @@ import { announce } from '../app/announce';
 import { href } from '../app/router';
 import { useViewFocus } from '../app/useViewFocus';
 import { t } from '../i18n';
-import { bestTry, triesLeft } from './completion';
+import { bestTry } from './completion';
+import { CompletionSummary, testStateText } from './CompletionSummary';
+import { Icon } from '../app/Icon';
 import { QuestionView, defaultResponse } from './questions/QuestionView';
 import { Feedback } from './questions/Feedback';
 import { isAnswered, isCorrect } from './scoring';
@@ -17,7 +19,8 @@ export function FinalTest({ course, session }: { course: CompiledCourse; session
   const tries = attempt?.tries ?? [];
   const openTry = attempt?.openTry;
   const last = tries.at(-1);
-  const left = test ? triesLeft(test.maxTries, tries) : 0;
+  const state = session.state.progress;
+  const left = state.triesLeft;
   const [missing, setMissing] = useState<string[]>([]);
   const viewKey = openTry ? `test-open-${openTry.no}` : last ? `test-result-${last.no}` : 'test-intro';
   const heading = useViewFocus(t('test.title'), viewKey);
@@ -54,7 +57,13 @@ export function FinalTest({ course, session }: { course: CompiledCourse; session
         }
       }
       const result = await session.submitTry(final);
-      if (result) announce(t(result.passed ? 'test.passedAnnounce' : 'test.failedAnnounce', { percent: result.percent }));
+      if (!result) return;
+      const stillToRead = result.passed ? state.missingPageIds.length : 0;
+      announce(
+        [t(result.passed ? 'test.passedAnnounce' : 'test.failedAnnounce', { percent: result.percent }), stillToRead ? t('completion.passedReadMore', { count: stillToRead }) : '']
+          .filter(Boolean)
+          .join(' '),
+      );
     };
     return (
       <article class="final-test">
@@ -112,7 +121,9 @@ export function FinalTest({ course, session }: { course: CompiledCourse; session
         {title}
         <p>{t('test.intro', { draw: test.draw, passMark: course.passMark })}</p>
         <p>{test.maxTries === 0 ? t('test.unlimited') : t('test.limited', { count: test.maxTries })}</p>
+        {state.missingPageIds.length > 0 && <p>{t('completion.beforeTest')}</p>}
         <div class="actions">{start}</div>
+        <CompletionSummary course={course} state={state} compact />
       </article>
     );
   }
@@ -126,16 +137,21 @@ export function FinalTest({ course, session }: { course: CompiledCourse; session
       <p class="eyebrow">{course.title}</p>
       {title}
       <div class={`result-summary ${last.passed ? 'is-passed' : 'is-failed'}`}>
-        <p class="result-verdict">{last.passed ? `✓ ${t('test.passed')}` : `✗ ${t('test.failed')}`}</p>
+        <p class="result-verdict">
+          <Icon name={last.passed ? 'check' : 'cross'} /> {last.passed ? t('test.passed') : t('test.failed')}
+        </p>
         <p>{t('test.score', { percent: last.percent, correct: correctCount, count: lastQuestions.length, passMark: course.passMark })}</p>
         {tries.length > 1 && <p>{t('test.best', { percent: best.percent })}</p>}
+        {!last.passed && state.test === 'passed' && <p>{testStateText(state)}</p>}
+        {state.status === 'completed' && <p class="completion-message">{t('completion.completed')}</p>}
       </div>
+      {state.passedWithUnread && <CompletionSummary course={course} state={state} />}
       <div class="actions">
-        {tries.some((x) => x.passed) ? (
+        {state.status === 'completed' ? (
           <a class="button" href={href({ name: 'certificate', courseId: course.id })}>
             {t('certificate.goTo')}
           </a>
-        ) : left > 0 ? (
+        ) : state.test === 'passed' ? null : left > 0 ? (
           <>
             <p>{left === Infinity ? t('test.retryAdvice') : t('test.triesLeft', { count: left })}</p>
             {start}
