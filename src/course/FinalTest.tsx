@@ -8,6 +8,9 @@ import { t } from '../i18n';
 import { bestTry } from './completion';
 import { CompletionSummary, testStateText } from './CompletionSummary';
 import { Icon } from '../app/Icon';
+import { pagesToReview } from './review-pages';
+import { pageRoute } from './navigation';
+import type { Question } from '../content/schema';
 import { QuestionView, defaultResponse } from './questions/QuestionView';
 import { Feedback } from './questions/Feedback';
 import { isAnswered, isCorrect } from './scoring';
@@ -146,6 +149,7 @@ export function FinalTest({ course, session }: { course: CompiledCourse; session
         {state.status === 'completed' && <p class="completion-message">{t('completion.completed')}</p>}
       </div>
       {state.passedWithUnread && <CompletionSummary course={course} state={state} />}
+      {!last.passed && <ReviewPages course={course} wrong={lastQuestions.filter((q) => !answers[q.id] || isCorrect(q, answers[q.id]!) === false)} />}
       <div class="actions">
         {state.status === 'completed' ? (
           <a class="button" href={href({ name: 'certificate', courseId: course.id })}>
@@ -171,5 +175,24 @@ export function FinalTest({ course, session }: { course: CompiledCourse; session
         ))}
       </ol>
     </article>
+  );
+}
+
+/** "Kertaa nämä sivut": the pages behind the wrong answers, so a failed try leads back to the material. */
+function ReviewPages({ course, wrong }: { course: CompiledCourse; wrong: Question[] }) {
+  const steps = pagesToReview(course, wrong);
+  if (steps.length === 0) return null;
+  return (
+    <section class="review-pages" aria-labelledby="review-pages-title">
+      <h2 id="review-pages-title">{t('test.reviewPages')}</h2>
+      <p>{t('test.reviewPagesLead')}</p>
+      <ul>
+        {steps.map((s) => (
+          <li key={s.page.id}>
+            <a href={href(pageRoute(course, s))}>{s.page.title}</a> <span class="small">({s.module.title})</span>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

@@ -5,6 +5,7 @@ import { href } from '../app/router';
 import { useViewFocus } from '../app/useViewFocus';
 import { t } from '../i18n';
 import { BlockView } from './blocks/BlockView';
+import { displayOrder } from './blocks/order';
 import { pageRoute, readingPath } from './navigation';
 import type { CourseSession } from './useCourseSession';
 
@@ -64,7 +65,7 @@ export function PageView({ course, module, page, session, easy, onEasy }: Props)
         {title}
       </h1>
       {showEasy && <p class="badge">{t('easy.label')}</p>}
-      {(showEasy ? page.easy!.blocks : page.blocks).map((block, i) => (
+      {displayOrder(showEasy ? page.easy!.blocks : page.blocks).map((block, i) => (
         <BlockView key={`${page.id}-${showEasy ? 'easy' : 'std'}-${i}`} block={block} course={course} session={session} />
       ))}
       {showEasy && page.blocks.filter((b) => b.type === 'quiz').map((block, i) => (

@@ -18,6 +18,8 @@ export interface SessionState {
   progress: CourseState;
   /** Latest knowledge-check answer per question (questions no longer in the course left out). */
   checkAnswers: Record<string, Answer>;
+  /** How many times each knowledge check has been checked (a first wrong try keeps the answers hidden). */
+  checkTries: Record<string, number>;
   /** Responses in the final-test try that is open now. */
   testAnswers: Record<string, Response>;
   /** Responses of the latest submitted try, for its results view. */
@@ -268,6 +270,7 @@ export function useCourseSession(store: ProgressStore | null, course: CompiledCo
       visited,
       progress,
       checkAnswers: course ? latestByQuestion(answers, 'check', course) : {},
+      checkTries: answers.reduce<Record<string, number>>((n, a) => (a.context === 'check' ? { ...n, [a.questionId]: (n[a.questionId] ?? 0) + 1 } : n), {}),
       testAnswers:
         course && attempt?.openTry ? { ...responses(latestByQuestion(answers, `test:${attempt.openTry.no}`, course)), ...localTest } : {},
       lastTryAnswers: course && lastTry ? responses(latestByQuestion(answers, `test:${lastTry.no}`, course)) : {},

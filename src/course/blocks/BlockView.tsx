@@ -82,6 +82,7 @@ export function BlockView({ block, course, session }: { block: Block; course: Co
               question={course.questions[id]!}
               stored={session.state.checkAnswers[id]}
               onCheck={(response) => session.answerCheck(id, response)}
+              tries={session.state.checkTries[id] ?? 0}
               index={i}
               count={block.questions.length}
             />

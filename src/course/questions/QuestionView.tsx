@@ -4,6 +4,7 @@ import { t } from '../../i18n';
 import { shuffledOrder, type Response } from '../scoring';
 import { Feedback } from './Feedback';
 import { OrderingInput } from './OrderingInput';
+import { Icon } from '../../app/Icon';
 
 export interface QuestionViewProps {
   question: Question;
@@ -14,6 +15,8 @@ export interface QuestionViewProps {
   idPrefix: string;
   label?: string;
   error?: string;
+  /** In review: false keeps the correct answers hidden (a first wrong try). */
+  reveal?: boolean;
 }
 
 /** The response a learner gives by not changing anything (only ordering has one). */
@@ -22,7 +25,7 @@ export function defaultResponse(question: Question): Response | undefined {
   return undefined;
 }
 
-export function QuestionView({ question, response, onChange, reviewing, idPrefix, label, error }: QuestionViewProps) {
+export function QuestionView({ question, response, onChange, reviewing, idPrefix, label, error, reveal = true }: QuestionViewProps) {
   const promptId = `${idPrefix}-prompt`;
   const errorId = `${idPrefix}-error`;
   const effective = response ?? defaultResponse(question);
@@ -39,12 +42,12 @@ export function QuestionView({ question, response, onChange, reviewing, idPrefix
           {error}
         </p>
       )}
-      {reviewing && effective && <Feedback question={question} response={effective} />}
+      {reviewing && effective && <Feedback question={question} response={effective} reveal={reveal} />}
     </div>
   );
 }
 
-function Inputs({ question, response, onChange, reviewing, idPrefix }: Omit<QuestionViewProps, 'label' | 'error'>) {
+function Inputs({ question, response, onChange, reviewing, idPrefix }: Omit<QuestionViewProps, 'label' | 'error' | 'reveal'>) {
   switch (question.type) {
     case 'single':
     case 'multiple': {
@@ -74,7 +77,10 @@ function Inputs({ question, response, onChange, reviewing, idPrefix }: Omit<Ques
                   disabled={reviewing}
                   onChange={toggle}
                 />
-                <label for={id} dangerouslySetInnerHTML={{ __html: option.html }} />
+                <label for={id} class={reviewing && chosen.has(option.id) ? `is-chosen ${option.correct ? 'is-correct' : 'is-wrong'}` : undefined}>
+                  <span dangerouslySetInnerHTML={{ __html: option.html }} />
+                  {reviewing && chosen.has(option.id) && <ChosenMark correct={option.correct} />}
+                </label>
               </li>
             );
           })}
@@ -95,7 +101,10 @@ function Inputs({ question, response, onChange, reviewing, idPrefix }: Omit<Ques
                 disabled={reviewing}
                 onChange={() => onChange({ type: 'truefalse', value: v })}
               />
-              <label for={`${idPrefix}-${v}`}>{t(v ? 'question.true' : 'question.false')}</label>
+              <label for={`${idPrefix}-${v}`} class={reviewing && value === v ? `is-chosen ${v === question.answer ? 'is-correct' : 'is-wrong'}` : undefined}>
+                {t(v ? 'question.true' : 'question.false')}
+                {reviewing && value === v && <ChosenMark correct={v === question.answer} />}
+              </label>
             </li>
           ))}
         </ul>
@@ -160,4 +169,15 @@ function Inputs({ question, response, onChange, reviewing, idPrefix }: Omit<Ques
       );
     }
   }
+}
+
+/** After checking, the chosen option keeps full contrast and says whether it was right. */
+function ChosenMark({ correct }: { correct: boolean }) {
+  return (
+    <span class="chosen-mark">
+      {' '}
+      <Icon name={correct ? 'check' : 'cross'} />
+      <span class="visually-hidden">{t(correct ? 'question.chosenRight' : 'question.chosenWrong')}</span>
+    </span>
+  );
 }
