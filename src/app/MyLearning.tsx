@@ -6,6 +6,7 @@ import { formatDate, t } from '../i18n';
 import type { Attempt, Certificate } from '../storage/db';
 import { isPersisted, requestPersistence } from '../storage/progress';
 import { LearningCards, titleOf as titleOfEntry } from './my-learning/LearningCards';
+import { ReflectionList } from './my-learning/ReflectionList';
 import { announce } from './announce';
 import { catalogue, findEntry } from './content';
 import { useStore } from './context';
@@ -125,6 +126,8 @@ export function MyLearning({ lang }: { lang: Lang }) {
           ))}
         </ul>
       )}
+
+      <ReflectionList store={store} lang={lang} />
 
       <h2>{t('my.storage')}</h2>
       <p>

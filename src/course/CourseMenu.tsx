@@ -33,13 +33,16 @@ export function CourseMenu({ course, session, route }: { course: CompiledCourse;
         <p class={`course-status status-${state.status}`}>
           {completed && <Icon name="check" />} {t(`status.${state.status}`)}
         </p>
-        {testText && (
-          <p class="small test-state">
-            {testText}
-            {state.best && ` · ${t('test.bestResult', { percent: state.best.percent })}`}
-          </p>
-        )}
-        <CompletionSummary course={course} state={state} compact />
+        {/* On a phone the details fold away with the page list, so the page itself comes first. */}
+        <div class={open ? 'menu-details is-open' : 'menu-details'}>
+          {testText && (
+            <p class="small test-state">
+              {testText}
+              {state.best && ` · ${t('test.bestResult', { percent: state.best.percent })}`}
+            </p>
+          )}
+          <CompletionSummary course={course} state={state} compact />
+        </div>
       </div>
       <button type="button" class="secondary menu-toggle" aria-expanded={open} aria-controls={listId} onClick={() => setOpen(!open)}>
         <Icon name={open ? 'chevron-up' : 'chevron-down'} /> {t('course.pagesToggle')}

@@ -5,6 +5,8 @@ import { shuffledOrder, type Response } from '../scoring';
 import { Feedback } from './Feedback';
 import { OrderingInput } from './OrderingInput';
 import { Icon } from '../../app/Icon';
+import { noBreakCompoundsHtml } from '../typography';
+import { packageInfo } from '../../lms/package-info';
 
 export interface QuestionViewProps {
   question: Question;
@@ -33,7 +35,7 @@ export function QuestionView({ question, response, onChange, reviewing, idPrefix
     <div class="question" role="group" aria-labelledby={promptId} aria-describedby={error ? errorId : undefined}>
       <div id={promptId} class="question-prompt">
         {label && <span class="question-label">{label}</span>}
-        <div dangerouslySetInnerHTML={{ __html: question.prompt }} />
+        <div dangerouslySetInnerHTML={{ __html: noBreakCompoundsHtml(question.prompt) }} />
         <span class="question-hint">{t(`question.hint.${question.type}`)}</span>
       </div>
       <Inputs question={question} response={effective} onChange={onChange} reviewing={reviewing} idPrefix={idPrefix} />
@@ -78,7 +80,7 @@ function Inputs({ question, response, onChange, reviewing, idPrefix }: Omit<Ques
                   onChange={toggle}
                 />
                 <label for={id} class={reviewing && chosen.has(option.id) ? `is-chosen ${option.correct ? 'is-correct' : 'is-wrong'}` : undefined}>
-                  <span dangerouslySetInnerHTML={{ __html: option.html }} />
+                  <span dangerouslySetInnerHTML={{ __html: noBreakCompoundsHtml(option.html) }} />
                   {reviewing && chosen.has(option.id) && <ChosenMark correct={option.correct} />}
                 </label>
               </li>
@@ -147,6 +149,12 @@ function Inputs({ question, response, onChange, reviewing, idPrefix }: Omit<Ques
                     </option>
                   ))}
                 </select>
+                {/* A phone's select shows only the start of a long target: the whole choice is shown below it. */}
+                {matches[pair.id] !== undefined && (
+                  <p class="matching-chosen" aria-hidden="true">
+                    {question.rights[matches[pair.id]!]}
+                  </p>
+                )}
               </li>
             );
           })}
@@ -161,10 +169,15 @@ function Inputs({ question, response, onChange, reviewing, idPrefix }: Omit<Ques
           <textarea
             id={id}
             rows={5}
+            aria-describedby={`${id}-note`}
             readOnly={reviewing}
             value={response?.type === 'reflection' ? response.text : ''}
             onInput={(e) => onChange({ type: 'reflection', text: (e.currentTarget as HTMLTextAreaElement).value })}
           />
+          {/* Honest about where the text goes: inside an LMS package it is reported to the LMS. */}
+          <p id={`${id}-note`} class="small">
+            {t(packageInfo() ? 'question.sentToLms' : 'question.keptHere')}
+          </p>
         </div>
       );
     }
