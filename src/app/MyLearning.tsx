@@ -153,8 +153,11 @@ export function MyLearning({ lang }: { lang: Lang }) {
         </button>
       </div>
       <div class="file-field">
-        <label for="import-file">{t('my.import')}</label>
-        <input id="import-file" type="file" accept="application/json,.json" onChange={importFile} aria-describedby="import-help" />
+        {/* The native file control is hidden (not removed): the label is the button, like the others. */}
+        <input id="import-file" class="visually-hidden" type="file" accept="application/json,.json" onChange={importFile} aria-describedby="import-help" />
+        <label for="import-file" class="button secondary">
+          {t('my.import')}
+        </label>
         <p id="import-help" class="small">
           {t('my.importHelp')}
         </p>

@@ -6,7 +6,11 @@ import { useViewFocus } from '../app/useViewFocus';
 import { formatDate, t } from '../i18n';
 import { bestTry } from './completion';
 import { CompletionSummary, testStateText } from './CompletionSummary';
+import { packageInfo } from '../lms/package-info';
 import type { CourseSession } from './useCourseSession';
+
+/** The organisation that issues the certificate, set at build time (`VITE_ORG_NAME`); by default the service. */
+const ORG_NAME = (import.meta.env.VITE_ORG_NAME as string | undefined)?.trim() || '';
 
 export function Certificate({ course, session }: { course: CompiledCourse; session: CourseSession }) {
   const { attempt, learnerName } = session.state;
@@ -71,7 +75,7 @@ export function Certificate({ course, session }: { course: CompiledCourse; sessi
           onInput={(e) => setName((e.currentTarget as HTMLInputElement).value)}
         />
         <p id="learner-name-help" class="small">
-          {t('certificate.nameHelp')}
+          {t(packageInfo() ? 'certificate.nameFromLms' : 'certificate.nameHelp')}
         </p>
         {nameError && (
           <p id="learner-name-error" class="field-error">
@@ -85,7 +89,7 @@ export function Certificate({ course, session }: { course: CompiledCourse; sessi
       {learnerName && (
         <>
           <section class="certificate" aria-label={t('certificate.document')}>
-            <p class="certificate-brand">{t('app.name')}</p>
+            <p class="certificate-brand">{ORG_NAME || t('app.name')}</p>
             <p class="certificate-kind">{t('certificate.heading')}</p>
             <p class="certificate-name">{learnerName}</p>
             <p>{t('certificate.hasCompleted')}</p>
@@ -103,7 +107,7 @@ export function Certificate({ course, session }: { course: CompiledCourse; sessi
               )}
               <div>
                 <dt>{t('certificate.duration')}</dt>
-                <dd>{t('course.minutes', { count: course.minutes })}</dd>
+                <dd>{t('certificate.minutes', { count: course.minutes })}</dd>
               </div>
             </dl>
             <p class="certificate-objectives-title">{t('course.objectives')}</p>
@@ -112,7 +116,9 @@ export function Certificate({ course, session }: { course: CompiledCourse; sessi
                 <li key={o}>{o}</li>
               ))}
             </ul>
-            <p class="small">{t('certificate.version', { id: course.id, version: course.version })}</p>
+            <p class="small">
+              {t('certificate.issuer', { org: ORG_NAME || t('app.name') })} · {t('certificate.version', { version: course.version })}
+            </p>
           </section>
           <div class="actions no-print">
             <button type="button" onClick={() => window.print()}>

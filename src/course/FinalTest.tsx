@@ -1,19 +1,19 @@
 /** The final test: a fresh draw from the pool per try, a pass mark, retry rules, and results that teach. */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect } from 'preact/hooks';
 import type { CompiledCourse } from '../content/schema';
 import { announce } from '../app/announce';
 import { href } from '../app/router';
 import { useViewFocus } from '../app/useViewFocus';
 import { t } from '../i18n';
-import { bestTry } from './completion';
+import { bestTry, type TestTry } from './completion';
+import { OpenTry } from './OpenTry';
 import { CompletionSummary, testStateText } from './CompletionSummary';
 import { Icon } from '../app/Icon';
 import { pagesToReview } from './review-pages';
 import { pageRoute } from './navigation';
 import type { Question } from '../content/schema';
-import { QuestionView, defaultResponse } from './questions/QuestionView';
 import { Feedback } from './questions/Feedback';
-import { isAnswered, isCorrect } from './scoring';
+import { isCorrect } from './scoring';
 import type { CourseSession } from './useCourseSession';
 
 export function FinalTest({ course, session }: { course: CompiledCourse; session: CourseSession }) {
@@ -24,7 +24,6 @@ export function FinalTest({ course, session }: { course: CompiledCourse; session
   const last = tries.at(-1);
   const state = session.state.progress;
   const left = state.triesLeft;
-  const [missing, setMissing] = useState<string[]>([]);
   const viewKey = openTry ? `test-open-${openTry.no}` : last ? `test-result-${last.no}` : 'test-intro';
   const heading = useViewFocus(t('test.title'), viewKey);
   const { setLocation } = session;
@@ -41,26 +40,7 @@ export function FinalTest({ course, session }: { course: CompiledCourse; session
   );
 
   if (openTry) {
-    // A question removed from the course since the try began is left out.
-    const questions = openTry.questionIds.filter((id) => course.questions[id]).map((id) => course.questions[id]!);
-    const submit = async () => {
-      const unanswered = questions.filter((q) => !isAnswered(q, testAnswers[q.id] ?? defaultResponse(q))).map((q) => q.id);
-      setMissing(unanswered);
-      if (unanswered.length > 0) {
-        announce(t('test.missing', { count: unanswered.length }));
-        document.getElementById('test-missing')?.focus();
-        return;
-      }
-      // An ordering left untouched is an answer too: record the order the learner saw.
-      const final = { ...testAnswers };
-      for (const q of questions) {
-        if (!final[q.id]) {
-          final[q.id] = defaultResponse(q)!;
-          await session.answerTest(q.id, final[q.id]!);
-        }
-      }
-      const result = await session.submitTry(final);
-      if (!result) return;
+    const submitted = async (result: TestTry) => {
       const stillToRead = result.passed ? state.missingPageIds.length : 0;
       announce(
         [t(result.passed ? 'test.passedAnnounce' : 'test.failedAnnounce', { percent: result.percent }), stillToRead ? t('completion.passedReadMore', { count: stillToRead }) : '']
@@ -72,41 +52,7 @@ export function FinalTest({ course, session }: { course: CompiledCourse; session
       <article class="final-test">
         <p class="eyebrow">{course.title}</p>
         {title}
-        <p>{t('test.instructions', { count: questions.length, passMark: course.passMark })}</p>
-        <ol class="test-questions">
-          {questions.map((q, i) => (
-            <li key={q.id} id={`test-q-${q.id}`}>
-              <QuestionView
-                question={q}
-                response={testAnswers[q.id]}
-                onChange={(r) => void session.answerTest(q.id, r)}
-                reviewing={false}
-                idPrefix={`test-${openTry.no}-${q.id}`}
-                label={t('test.questionOf', { no: i + 1, count: questions.length })}
-                error={missing.includes(q.id) && !isAnswered(q, testAnswers[q.id] ?? defaultResponse(q)) ? t('question.answerFirst') : undefined}
-              />
-            </li>
-          ))}
-        </ol>
-        {missing.length > 0 && (
-          <div id="test-missing" class="notice notice-error" tabIndex={-1} role="alert">
-            <p>{t('test.missing', { count: missing.length })}</p>
-            <ul>
-              {missing.map((id) => (
-                <li key={id}>
-                  <button type="button" class="link" onClick={() => document.querySelector<HTMLElement>(`#test-q-${id} input, #test-q-${id} select, #test-q-${id} button`)?.focus()}>
-                    {t('test.questionOf', { no: openTry.questionIds.indexOf(id) + 1, count: questions.length })}
-                  </button>
-                </li>
-              ))}
-            </ul>
-          </div>
-        )}
-        <div class="actions">
-          <button type="button" onClick={submit}>
-            {t('test.submit')}
-          </button>
-        </div>
+        <OpenTry course={course} session={session} openTry={openTry} onSubmitted={submitted} />
       </article>
     );
   }
