@@ -8,7 +8,6 @@ import { t } from '../i18n';
 import { bestTry, type TestTry } from './completion';
 import { OpenTry } from './OpenTry';
 import { CompletionSummary, testStateText } from './CompletionSummary';
-import { Icon } from '../app/Icon';
 import { pagesToReview } from './review-pages';
 import { pageRoute } from './navigation';
 import type { Question } from '../content/schema';
@@ -86,9 +85,7 @@ export function FinalTest({ course, session }: { course: CompiledCourse; session
       <p class="eyebrow">{course.title}</p>
       {title}
       <div class={`result-summary ${last.passed ? 'is-passed' : 'is-failed'}`}>
-        <p class="result-verdict">
-          <Icon name={last.passed ? 'check' : 'cross'} /> {last.passed ? t('test.passed') : t('test.failed')}
-        </p>
+        <p class="result-verdict">{last.passed ? `✓ ${t('test.passed')}` : `✗ ${t('test.failed')}`}</p>
         <p>{t('test.score', { percent: last.percent, correct: correctCount, count: lastQuestions.length, passMark: course.passMark })}</p>
         {tries.length > 1 && <p>{t('test.best', { percent: best.percent })}</p>}
         {!last.passed && state.test === 'passed' && <p>{testStateText(state)}</p>}

@@ -45,8 +45,8 @@ describe('a learner takes the course from start to certificate', () => {
         const scope = `#check-${question.id}-prompt >> xpath=ancestor::section[contains(@class,"check")]`;
         await answer(page, scope, question, true);
         await page.locator(scope).getByRole('button', { name: /Tarkista vastaus|Tallenna vastaus/ }).click();
-        const verdict = question.type === 'reflection' ? 'Vastauksesi on tallennettu.' : 'Oikein!';
-        await expect.poll(async () => (await page.locator(scope).locator('.verdict').textContent())?.trim()).toBe(verdict);
+        const verdict = question.type === 'reflection' ? 'Vastauksesi on tallennettu.' : '✓ Oikein!';
+        await expect.poll(() => page.locator(scope).locator('.verdict').textContent()).toBe(verdict);
       }
       if (i < pages.length - 1) {
         // The page's pager at the bottom; the next page then starts at its top.
@@ -71,13 +71,13 @@ describe('a learner takes the course from start to certificate', () => {
   it('fails the final test once and sees each answer explained', async () => {
     const { page } = suite.current;
     const ids = await takeTest(false);
-    expect((await page.locator('.result-verdict').textContent())?.trim()).toBe('Ei vielä hyväksytty');
+    expect(await page.locator('.result-verdict').textContent()).toBe('✗ Ei vielä hyväksytty');
     expect(await page.locator('.result-summary').textContent()).toContain(`Sait 0 % (0/${ids.length} oikein)`);
     expect(await page.locator('.test-review > li').count()).toBe(ids.length);
     const first = course.questions[ids[0]!]!;
     const explanationText = first.explanation.replace(/<[^>]+>/g, '').trim().slice(0, 40);
     expect(await page.locator('.test-review').textContent()).toContain(explanationText);
-    expect((await page.locator('.test-review .verdict').first().textContent())?.trim()).toBe('Ei aivan oikein.');
+    expect(await page.locator('.test-review .verdict').first().textContent()).toBe('✗ Ei aivan oikein.');
     // The failed try leads back to the material.
     expect(await page.getByRole('heading', { name: 'Kertaa nämä sivut' }).count()).toBe(1);
     expect(await page.locator('.review-pages a').count()).toBeGreaterThan(0);
@@ -90,7 +90,7 @@ describe('a learner takes the course from start to certificate', () => {
   it('passes on the next try, with a fresh draw, and gets the certificate', async () => {
     const { page } = suite.current;
     await takeTest(true);
-    expect((await page.locator('.result-verdict').textContent())?.trim()).toBe('Hyväksytty');
+    expect(await page.locator('.result-verdict').textContent()).toBe('✓ Hyväksytty');
     expect(await page.locator('.review-pages').count()).toBe(0);
     expect(await page.locator('.result-summary').textContent()).toContain('Sait 100 %');
     await page.getByRole('link', { name: 'Siirry todistukseen' }).click();

@@ -31,7 +31,8 @@ export function Feedback({ question, response, reveal = true }: { question: Ques
   return (
     <div class="feedback">
       <p class={`verdict ${correct === true ? 'is-correct' : correct === false ? 'is-wrong' : ''}`}>
-        {correct !== null && <Icon name={correct ? 'check' : 'cross'} />} {correct === true ? t('feedback.correct') : correct === false ? t('feedback.wrong') : t('feedback.saved')}
+        {/* The verdict's mark is a text character (a dingbat every system font has, not an emoji): it is part of what is read. */}
+        {correct === true ? `✓ ${t('feedback.correct')}` : correct === false ? `✗ ${t('feedback.wrong')}` : t('feedback.saved')}
       </p>
       {reveal ? <Details question={question} response={response} /> : <FirstTry question={question} response={response} />}
       {!reveal && (
