@@ -1,9 +1,10 @@
 /** Saavutettavuusseloste: the accessibility statement required by Act 306/2019, in every UI language. */
 import { t } from '../i18n';
 import { useViewFocus } from './useViewFocus';
+import { brandingFrom } from './branding';
 
 /** The feedback channel; an organisation deploying Kohtaamo sets its own at build time. */
-const FEEDBACK_EMAIL = import.meta.env.VITE_FEEDBACK_EMAIL ?? 'avoinhallinto@gov.fi';
+const FEEDBACK_EMAIL = brandingFrom(import.meta.env).feedbackEmail;
 const UPDATED = new Date('2026-11-23');
 
 export function AccessibilityStatement() {

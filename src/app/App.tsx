@@ -16,6 +16,7 @@ const gameView = () => import('../game/GameView');
 const myLearning = () => import('./MyLearning');
 const statement = () => import('./AccessibilityStatement');
 const library = () => import('../practices/PracticeLibrary');
+const checker = () => import('../plain-language/CheckerView');
 import type { PackageInfo } from '../lms/package-mode';
 import type { LmsLink, LmsSaveState } from '../lms/lms-link';
 import { href, locationRoute, type Route } from './router';
@@ -139,6 +140,7 @@ export function App({ store, lang, pkg = null, lms = null, onLanguage, blocked =
             )}
             {route.name === 'accessibility' && <Lazy load={statement} render={(m) => <m.AccessibilityStatement />} />}
             {route.name === 'practices' && <Lazy load={library} render={(m) => <m.PracticeLibrary lang={lang} />} />}
+            {route.name === 'checker' && <Lazy load={checker} render={(m) => <m.CheckerView lang={lang} />} />}
             {route.name === 'not-found' && <MessageView title={t('app.notFound')} body={t('app.notFoundBody')} />}
           </>
         )}

@@ -76,6 +76,19 @@ export function Catalogue({ lang }: { lang: Lang }) {
           </section>
         );
       })}
+      <ToolsSection />
+    </section>
+  );
+}
+
+/** Tools beside the courses and games: today the plain-language checker. */
+function ToolsSection() {
+  return (
+    <section class="tools" aria-labelledby="tools-heading">
+      <h2 id="tools-heading">{t('checker.toolsHeading')}</h2>
+      <p>
+        <a href={href({ name: 'checker' })}>{t('checker.title')}</a> – {t('checker.cardText')}
+      </p>
     </section>
   );
 }

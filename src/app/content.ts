@@ -2,6 +2,7 @@
 import { catalogue, gameLoaders, loaders } from 'virtual:kohtaamo/catalogue';
 import type { CompiledGame } from '../content/game-schema';
 import type { CatalogueEntry, CompiledCourse, Lang } from '../content/schema';
+import { offeredGame } from '../lms/package-options';
 
 export { catalogue };
 
@@ -22,5 +23,5 @@ export async function loadGame(id: string, lang: Lang): Promise<CompiledGame | n
   const byLang = gameLoaders[id];
   if (!byLang) return null;
   const loader = byLang[lang] ?? Object.values(byLang)[0];
-  return loader ? (await loader()).default : null;
+  return loader ? offeredGame((await loader()).default) : null;
 }

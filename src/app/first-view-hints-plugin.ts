@@ -23,6 +23,7 @@ const VIEWS: Record<string, string[]> = {
   practices: ['/src/practices/PracticeLibrary.tsx', '/src/storage/progress.ts'],
   my: ['/src/app/MyLearning.tsx', '/src/storage/progress.ts'],
   accessibility: ['/src/app/AccessibilityStatement.tsx'],
+  tools: ['/src/plain-language/CheckerView.tsx'],
 };
 const PACKAGE_CODE = ['/src/storage/progress.ts', '/src/lms/package-mode.ts'];
 const CONTENT = /^\0virtual:kohtaamo\/(course|game|practices)\/(.+)$/;

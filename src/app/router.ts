@@ -6,6 +6,7 @@ export type Route =
   | { name: 'my-learning' }
   | { name: 'accessibility' }
   | { name: 'practices' }
+  | { name: 'checker' }
   | { name: 'course'; courseId: string }
   | { name: 'page'; courseId: string; moduleId: string; pageId: string }
   | { name: 'test'; courseId: string }
@@ -23,6 +24,7 @@ export function parseHash(hash: string): Route {
   if (parts.length === 1 && first === 'my') return { name: 'my-learning' };
   if (parts.length === 1 && first === 'accessibility') return { name: 'accessibility' };
   if (parts.length === 1 && first === 'practices') return { name: 'practices' };
+  if (parts.length === 2 && first === 'tools' && courseId === 'kieli') return { name: 'checker' };
   if (first === 'course' && courseId) {
     if (parts.length === 2) return { name: 'course', courseId };
     if (parts.length === 3 && a === 'test') return { name: 'test', courseId };
@@ -48,6 +50,8 @@ export function href(route: Route): string {
       return '#/accessibility';
     case 'practices':
       return '#/practices';
+    case 'checker':
+      return '#/tools/kieli';
     case 'course':
       return `#/course/${e(route.courseId)}`;
     case 'page':

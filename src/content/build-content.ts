@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { compileCourse, type CourseBuild } from './course-compiler.ts';
 import { compileGame, type GameBuild } from './game-compiler.ts';
 import { compilePractices, type PracticeLibrary } from './practice-compiler.ts';
+import { compilePlainLanguage, type PlainLanguageBuild } from './plain-language-compiler.ts';
 import { ProblemList, type Problem } from './problems.ts';
 import type { CatalogueEntry } from './schema.ts';
 
@@ -12,6 +13,7 @@ export interface ContentBuild {
   courses: CourseBuild[];
   games: GameBuild[];
   practices: PracticeLibrary;
+  plainLanguage: PlainLanguageBuild;
   problems: Problem[];
 }
 
@@ -48,5 +50,6 @@ export function buildContent(root: string, only: string[] = []): ContentBuild {
       problems.add('content', 1, 'id', `no course or game with the id "${id}"`);
     }
   }
-  return { catalogue: [...courses.map((c) => c.catalogue), ...games.map((g) => g.catalogue)], courses, games, practices, problems: problems.items };
+  const plainLanguage = compilePlainLanguage(root, problems);
+  return { catalogue: [...courses.map((c) => c.catalogue), ...games.map((g) => g.catalogue)], courses, games, practices, plainLanguage, problems: problems.items };
 }

@@ -2,10 +2,12 @@
 import { buildContent } from './build-content.ts';
 import { formatProblem } from './problems.ts';
 import { coverage, coverageTable } from './coverage.ts';
+import { changelogProblems } from './changelog.ts';
 
 const root = process.cwd();
 const build = buildContent(root, process.argv.slice(2));
 const { problems, courses, games } = build;
+problems.push(...changelogProblems(root, build));
 console.log(`Translation coverage:\n${coverageTable(coverage(build))}\n`);
 for (const p of problems) console.log(formatProblem(p));
 if (problems.length > 0) {

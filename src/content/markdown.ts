@@ -15,9 +15,10 @@ const allowed: sanitizeHtml.IOptions = {
   allowProtocolRelative: false,
   transformTags: {
     // Pages open inside LMS iframes: external links open in a new tab, without access to us.
+    // Links to the app's own views ("#/tools/kieli") stay in the same window.
     a: (tagName, attribs) => ({
       tagName,
-      attribs: { ...attribs, target: '_blank', rel: 'noopener noreferrer' },
+      attribs: attribs.href?.startsWith('#/') ? attribs : { ...attribs, target: '_blank', rel: 'noopener noreferrer' },
     }),
   },
 };

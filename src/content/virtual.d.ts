@@ -7,3 +7,10 @@ declare module 'virtual:kohtaamo/catalogue' {
   export const practiceLoaders: Record<Lang, () => Promise<{ default: PracticeCard[] }>>;
   export const gameLoaders: Record<string, Partial<Record<Lang, () => Promise<{ default: CompiledGame }>>>>;
 }
+
+declare module 'virtual:kohtaamo/plain-language' {
+  import type { CheckerSettings } from '../plain-language/types.ts';
+  /** The checker's settings per language, and for Easy Finnish (selko); null if content has none. */
+  const profiles: Record<'fi' | 'sv' | 'en' | 'selko', CheckerSettings> | null;
+  export default profiles;
+}

@@ -12,6 +12,7 @@ const CATALOGUE = 'virtual:kohtaamo/catalogue';
 const COURSE = 'virtual:kohtaamo/course/';
 const GAME = 'virtual:kohtaamo/game/';
 const PRACTICES = 'virtual:kohtaamo/practices/';
+const PLAIN_LANGUAGE = 'virtual:kohtaamo/plain-language';
 
 export function kohtaamoContent(options: { root: string; only?: string[] }): Plugin {
   let content: ContentBuild | null = null;
@@ -33,7 +34,7 @@ export function kohtaamoContent(options: { root: string; only?: string[] }): Plu
       }
     },
     resolveId(id) {
-      if (id === CATALOGUE || id.startsWith(COURSE) || id.startsWith(GAME) || id.startsWith(PRACTICES)) return `\0${id}`;
+      if (id === CATALOGUE || id === PLAIN_LANGUAGE || id.startsWith(COURSE) || id.startsWith(GAME) || id.startsWith(PRACTICES)) return `\0${id}`;
       return null;
     },
     load(id) {
@@ -54,6 +55,9 @@ export function kohtaamoContent(options: { root: string; only?: string[] }): Plu
           .join(',\n  ');
         const practiceLoaders = (['fi', 'sv', 'en'] as const).map((l) => `${l}: () => import(${JSON.stringify(`${PRACTICES}${l}`)})`).join(', ');
         return `export const catalogue = ${JSON.stringify(build.catalogue)};\nexport const loaders = {\n  ${loaders}\n};\nexport const gameLoaders = {\n  ${gameLoaders}\n};\nexport const practiceLoaders = { ${practiceLoaders} };\n`;
+      }
+      if (virtualId === PLAIN_LANGUAGE) {
+        return `export default ${JSON.stringify(build.plainLanguage.profiles)};\n`;
       }
       if (virtualId.startsWith(PRACTICES)) {
         const lang = virtualId.slice(PRACTICES.length) as 'fi' | 'sv' | 'en';

@@ -9,6 +9,7 @@ import { BlockView } from './blocks/BlockView';
 import { displayOrder } from './blocks/order';
 import { noBreakCompounds } from './typography';
 import { pageRoute, readingPath } from './navigation';
+import { packageInfo } from '../lms/package-info';
 import type { CourseSession } from './useCourseSession';
 
 interface Props {
@@ -41,13 +42,16 @@ export function PageView({ course, module, page, session, easy, onEasy }: Props)
     <article class="page">
       <nav class="breadcrumbs" aria-label={t('course.whereAmI')}>
         <ol>
-          <li>
-            <a href="#/">{t('nav.catalogue')}</a>
-          </li>
-          <li>
+          {/* A SCORM package has no catalogue to go back to. */}
+          {!packageInfo() && (
+            <li class="crumb-home">
+              <a href="#/">{t('nav.catalogue')}</a>
+            </li>
+          )}
+          <li class="crumb-course">
             <a href={href({ name: 'course', courseId: course.id })}>{course.title}</a>
           </li>
-          <li>{module.title}</li>
+          <li class="crumb-module">{module.title}</li>
           <li aria-current="page">{page.title}</li>
         </ol>
       </nav>

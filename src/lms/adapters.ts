@@ -12,6 +12,7 @@ import { clip, iso8601Timestamp, scorm12Clock, type ScormVersion } from './forma
 import { decodeSuspend } from './suspend';
 import { optionLetter } from '../game/rules';
 import { bestTry } from '../course/completion';
+import { reportsAnswer } from './package-options';
 
 export interface LmsReport {
   /** Status, score, location, suspend data and exit, in the order they must be set. */
@@ -41,7 +42,7 @@ export function courseAdapter(course: CompiledCourse): LmsContent {
           onReport({
             values: cmiValues(course, snapshot, version),
             interactions: snapshot.answers
-              .filter((a) => a.at >= sessionStart)
+              .filter((a) => a.at >= sessionStart && reportsAnswer(a.context))
               .map((answer) => ({ key: answer.id, values: (index: number) => interactionValues(course, answer, index, version) })),
           });
         },

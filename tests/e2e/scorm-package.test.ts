@@ -2,7 +2,6 @@
  * SCORM packages end to end: build the zips, check their manifests against the bundled XSDs with
  * xmllint, launch them in the preview LMS (scorm-again) in Chromium, and read what the LMS stored.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,8 +10,10 @@ import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packageContent, type BuiltPackage } from '../../src/lms/packager/package';
 import { startPreview, type Preview } from '../../src/lms/preview/server';
+import { formatDuration } from '../../src/lms/preview/attempt';
 import { launch, removeProfile, type Browser } from './browser';
 import { answer, shippedCourse } from './support';
+import { validateManifest } from '../unit/manifest-xsd';
 
 const course = shippedCourse('avoin-hallinto');
 const steps = course.modules.flatMap((m) => m.pages.map((p) => ({ module: m, page: p })));
@@ -25,24 +26,12 @@ let packages: BuiltPackage[];
 const outDir = mkdtempSync(join(tmpdir(), 'kohtaamo-packages-'));
 const zipOf = (version: '1.2' | '2004') => packages.find((p) => p.version === version)!.zip;
 
-beforeAll(() => {
-  packages = packageContent([course.id], outDir);
-}, 120_000);
+// Built with an organisation's branding: the packager passes it through to the app.
+const BRANDING = { VITE_FEEDBACK_EMAIL: 'saavutettavuus@esimerkkivirasto.fi', VITE_ORG_NAME: 'Esimerkkivirasto' };
 
-const XSD_IMPORTS: Record<'1.2' | '2004', [string, string][]> = {
-  '1.2': [
-    ['http://www.imsproject.org/xsd/imscp_rootv1p1p2', 'imscp_rootv1p1p2.xsd'],
-    ['http://www.adlnet.org/xsd/adlcp_rootv1p2', 'adlcp_rootv1p2.xsd'],
-    ['http://www.imsglobal.org/xsd/imsmd_rootv1p2p1', 'imsmd_rootv1p2p1.xsd'],
-  ],
-  '2004': [
-    ['http://www.imsglobal.org/xsd/imscp_v1p1', 'imscp_v1p1.xsd'],
-    ['http://www.adlnet.org/xsd/adlcp_v1p3', 'adlcp_v1p3.xsd'],
-    ['http://www.adlnet.org/xsd/adlseq_v1p3', 'adlseq_v1p3.xsd'],
-    ['http://www.adlnet.org/xsd/adlnav_v1p3', 'adlnav_v1p3.xsd'],
-    ['http://www.imsglobal.org/xsd/imsss', 'imsss_v1p0.xsd'],
-  ],
-};
+beforeAll(() => {
+  packages = packageContent([course.id], outDir, { env: { ...process.env, ...BRANDING } });
+}, 120_000);
 
 /** Unzips a package and validates its manifest with xmllint against the schemas it carries. */
 function xmllint(zip: string, version: '1.2' | '2004', edit?: (manifest: string) => string): { ok: boolean; output: string } {
@@ -51,15 +40,7 @@ function xmllint(zip: string, version: '1.2' | '2004', edit?: (manifest: string)
     mkdirSync(join(dir, name, '..'), { recursive: true });
     writeFileSync(join(dir, name), name === 'imsmanifest.xml' && edit ? edit(new TextDecoder().decode(data)) : data);
   }
-  // CP's strict wildcards need the extension schemas loaded too: one wrapper imports them all.
-  writeFileSync(
-    join(dir, 'validate-all.xsd'),
-    `<?xml version="1.0"?>\n<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:kohtaamo:validate">\n${XSD_IMPORTS[version]
-      .map(([ns, file]) => `  <xs:import namespace="${ns}" schemaLocation="${file}"/>`)
-      .join('\n')}\n</xs:schema>\n`,
-  );
-  const run = spawnSync('xmllint', ['--noout', '--schema', 'validate-all.xsd', 'imsmanifest.xml'], { cwd: dir, encoding: 'utf8' });
-  return { ok: run.status === 0, output: `${run.stdout}${run.stderr}` };
+  return validateManifest(dir, version);
 }
 
 describe('packages', () => {
@@ -84,15 +65,28 @@ describe('packages', () => {
     }
     // The check is real: a wrong SCO type is rejected.
     expect(xmllint(zipOf('1.2'), '1.2', (m) => m.replace('adlcp:scormtype="sco"', 'adlcp:scormtype="game"')).ok).toBe(false);
-    expect(xmllint(zipOf('2004'), '2004', (m) => m.replace('satisfiedByMeasure="true"', 'satisfiedByMeasure="maybe"')).ok).toBe(false);
+    expect(xmllint(zipOf('2004'), '2004', (m) => m.replace('adlcp:scormType="sco"', 'adlcp:scormType="game"')).ok).toBe(false);
   });
 
-  it('carry the pass mark the LMS needs', () => {
-    const read = (version: '1.2' | '2004') =>
-      new TextDecoder().decode(unzipSync(new Uint8Array(readFileSync(zipOf(version))))['imsmanifest.xml']);
-    expect(read('1.2')).toContain(`<adlcp:masteryscore>${course.passMark}</adlcp:masteryscore>`);
-    expect(read('2004')).toContain(`<imsss:minNormalizedMeasure>${(course.passMark / 100).toFixed(2)}</imsss:minNormalizedMeasure>`);
-    expect(read('2004')).toContain('satisfiedByMeasure="true"');
+  it('leave the status to the SCO (no mastery score), name the course in fi, sv and en, and carry the CHANGELOG', () => {
+    const files = (version: '1.2' | '2004') => unzipSync(new Uint8Array(readFileSync(zipOf(version))));
+    const read = (version: '1.2' | '2004') => new TextDecoder().decode(files(version)['imsmanifest.xml']);
+    expect(read('1.2')).not.toContain('masteryscore');
+    expect(read('2004')).not.toMatch(/minNormalizedMeasure|satisfiedByMeasure/);
+    for (const lang of ['fi', 'sv', 'en'] as const) {
+      const title = shippedCourse(course.id, lang).title.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+      expect(read('1.2')).toContain(`<imsmd:langstring xml:lang="${lang}">${title}</imsmd:langstring>`);
+      expect(read('2004')).toContain(`<string language="${lang}">${title}</string>`);
+    }
+    const changelog = new TextDecoder().decode(files('1.2')['CHANGELOG.md']);
+    expect(changelog).toMatch(new RegExp(`^## ${course.version.replace(/\./g, '\\.')} – `, 'm'));
+  });
+
+  it('carry the branding given at build time (VITE_FEEDBACK_EMAIL, VITE_ORG_NAME)', () => {
+    const files = unzipSync(new Uint8Array(readFileSync(zipOf('1.2'))));
+    const scripts = Object.entries(files).filter(([name]) => name.endsWith('.js')).map(([, data]) => new TextDecoder().decode(data)).join('\n');
+    expect(scripts).toContain(BRANDING.VITE_FEEDBACK_EMAIL);
+    expect(scripts).toContain(BRANDING.VITE_ORG_NAME);
   });
 });
 
@@ -153,6 +147,9 @@ describe('SCORM 1.2 package in the preview LMS', () => {
     await frame.getByRole('link', { name: 'Aloita kurssi' }).click();
     await readAllPages(frame, 0, firstQuiz);
     await expect.poll(() => frame.locator('h1').textContent()).toBe(steps[firstQuiz]!.page.title);
+    // No catalogue in a package: the breadcrumb starts at the course.
+    expect(await frame.locator('.breadcrumbs a').first().textContent()).toBe(course.title);
+    expect(await frame.locator('.breadcrumbs a[href="#/"]').count()).toBe(0);
     await answer(frame, checkScope, checkQuestion, true);
     await frame.locator(checkScope).getByRole('button', { name: 'Tarkista vastaus' }).click();
     await expect.poll(() => frame.locator(checkScope).locator('.verdict').textContent()).toBe('✓ Oikein!');
@@ -160,6 +157,8 @@ describe('SCORM 1.2 package in the preview LMS', () => {
     await expect.poll(() => core()?.core.exit).toBe('suspend');
     expect(core()?.core.lesson_location).toBe(`${steps[firstQuiz]!.module.id}/${steps[firstQuiz]!.page.id}`);
     expect(core()?.suspend_data.length).toBeLessThan(4096);
+    // By default the knowledge check is reported as an interaction (see --no-practice-interactions).
+    expect(Object.keys((preview.cmi() as { cmi: { interactions: object } }).cmi.interactions).length).toBeGreaterThanOrEqual(1);
 
     // Another device: a fresh browser profile, so only the LMS's data can restore the attempt.
     await browser.close();
@@ -197,8 +196,15 @@ describe('SCORM 1.2 package in the preview LMS', () => {
     await browser.page.getByRole('button', { name: 'Relaunch' }).click();
     await expect.poll(() => core()?.core.exit).toBe('');
     expect(core()?.core.session_time).toMatch(/^\d{2,4}:\d{2}:\d{2}/);
+    await expect.poll(() => browser.page.locator('#state').textContent()).toMatch(/^Session \d+ running/); // the relaunched page
     // No call was refused apart from the simulated commit failures.
     expect(await browser.page.locator('#warnings li:not(#no-warnings)').allTextContents()).toEqual([]);
+  });
+
+  it('shows the feedback address given at build time in the accessibility statement', async () => {
+    const frame = await courseFrame(browser.page);
+    await frame.evaluate(() => (location.hash = '#/accessibility'));
+    await expect.poll(() => frame.locator(`a[href="mailto:${BRANDING.VITE_FEEDBACK_EMAIL}"]`).count()).toBe(1);
   });
 });
 
@@ -236,6 +242,10 @@ describe('a game as a SCORM 1.2 package', () => {
       const frame = await courseFrame(browser.page);
       const core = () => (preview.cmi() as { cmi: { core: Record<string, any> } } | null)?.cmi.core;
       await expect.poll(() => core()?.lesson_status).toBe('incomplete');
+      // A learner in an LMS plays alone: no workshop on offer, not even by its address.
+      expect(await frame.getByRole('link', { name: /Aloita työpaja|Jatka työpajaa/ }).count()).toBe(0);
+      await frame.evaluate(() => (location.hash = '#/game/palvelutiski/workshop'));
+      await expect.poll(() => frame.getByRole('link', { name: 'Pelaa yksin' }).count()).toBe(1);
       await frame.getByRole('link', { name: 'Pelaa yksin' }).click();
       for (let i = 0; i < 60 && (await frame.locator('.game-ending').count()) === 0; i++) {
         await expect.poll(() => frame.locator('.game-options button, main .actions button').count()).toBeGreaterThan(0);
@@ -254,6 +264,122 @@ describe('a game as a SCORM 1.2 package', () => {
       await expect.poll(() => core()?.lesson_status, { timeout: 10_000 }).toBe(score >= 60 ? 'passed' : 'failed');
       expect(core()?.score.raw).toBe(String(score));
       expect(await browser.page.locator('#warnings li:not(#no-warnings)').allTextContents()).toEqual([]);
+    } finally {
+      await browser.close();
+      removeProfile(browser.profile);
+      await preview.close();
+    }
+  });
+});
+
+describe('the preview LMS cannot get stuck', () => {
+  it('refuses an old tab’s data after another package took the port, and the new package launches', async () => {
+    const old = await startPreview(zipOf('1.2'), { dataFile: join(outDir, 'stuck-old.json') });
+    const port = Number(new URL(old.url).port);
+    const browser = await launch(undefined, { enforceCSP: true });
+    let fresh: Preview | null = null;
+    try {
+      await browser.page.goto(old.url);
+      await courseFrame(browser.page);
+      await expect.poll(() => old.cmi()).not.toBeNull();
+      await old.close();
+      fresh = await startPreview(zipOf('2004'), { port, dataFile: join(outDir, 'stuck-new.json') });
+      // The old tab's course commits (as it does every few seconds) to the new server.
+      expect(await browser.page.evaluate(() => (window as unknown as { API: { LMSCommit(s: string): string } }).API.LMSCommit(''))).toBe('true');
+      await expect.poll(() => browser.page.locator('#refused').isVisible()).toBe(true);
+      expect(await browser.page.locator('#refused').textContent()).toMatch(/^Refused: this data comes from package kohtaamo-avoin-hallinto-[\d.]+-scorm12.*now serves kohtaamo-avoin-hallinto-[\d.]+-scorm2004/);
+      expect(fresh.cmi()).toBeNull();
+      // Relaunch in the old tab opens the package the server now serves.
+      await browser.page.getByRole('button', { name: 'Relaunch' }).click();
+      await expect.poll(() => browser.page.title()).toMatch(/^SCORM 2004 preview/);
+      await courseFrame(browser.page);
+      await expect.poll(() => (fresh!.cmi() as { cmi: Record<string, string> } | null)?.cmi.completion_status).toBe('incomplete');
+      expect(await browser.page.locator('#refused').isVisible()).toBe(false);
+    } finally {
+      await browser.close();
+      removeProfile(browser.profile);
+      await fresh?.close();
+    }
+  });
+
+  it('Reset attempt and Relaunch work when the launch fails', async () => {
+    const preview = await startPreview(zipOf('1.2'), { dataFile: join(outDir, 'stuck-failing.json') });
+    const browser = await launch(undefined, { enforceCSP: true });
+    try {
+      // The LMS's launch data cannot be read: the launch fails before the API exists.
+      const launchUrl = (url: URL) => url.pathname === '/launch';
+      await browser.page.route(launchUrl, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"cmi": ' }));
+      await browser.page.goto(preview.url);
+      await expect.poll(() => browser.page.locator('#state').textContent()).toBe('Launch failed');
+      expect(await browser.page.locator('#warnings').textContent()).toMatch(/The launch failed: .*"Reset attempt" starts a new attempt\./);
+      await browser.page.getByRole('button', { name: 'Relaunch' }).click();
+      await expect.poll(() => browser.page.locator('#state').textContent()).toBe('Launch failed'); // reloaded, still failing
+      await browser.page.unroute(launchUrl);
+      await browser.page.getByRole('button', { name: 'Reset attempt' }).click();
+      await courseFrame(browser.page);
+      await expect.poll(() => browser.page.locator('#state').textContent()).toMatch(/^Session \d+ running \(entry: ab-initio\)/);
+    } finally {
+      await browser.close();
+      removeProfile(browser.profile);
+      await preview.close();
+    }
+  });
+
+  it('keeps the call log over Relaunch (earlier session folded) and shows the total time the LMS accumulates', async () => {
+    const preview = await startPreview(zipOf('1.2'), { dataFile: join(outDir, 'stuck-log.json') });
+    const browser = await launch(undefined, { enforceCSP: true });
+    try {
+      await browser.page.goto(preview.url);
+      await courseFrame(browser.page);
+      await expect.poll(() => browser.page.locator('#state').textContent()).toMatch(/^Session 1 running/);
+      await browser.page.waitForTimeout(1_100); // a session time of at least a second
+      const firstCalls = await browser.page.locator('#log tr').count();
+      await browser.page.getByRole('button', { name: 'Relaunch' }).click();
+      await expect.poll(() => browser.page.locator('#state').textContent()).toMatch(/^Session 2 running/);
+      await courseFrame(browser.page);
+      // The first session's calls are still there, folded, with its LMSFinish.
+      const earlier = browser.page.locator('details.earlier-session');
+      await expect.poll(() => earlier.count()).toBe(1);
+      expect(await earlier.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+      expect(await earlier.locator('summary').textContent()).toMatch(/^Session 1 .*: \d+ calls, last LMS\w+$/);
+      expect(await earlier.locator('tr').count()).toBeGreaterThanOrEqual(firstCalls);
+      expect((await earlier.locator('tr').allTextContents()).some((row) => row.includes('LMSFinish'))).toBe(true);
+      expect(await browser.page.locator('#log tr').last().textContent()).toContain('LMSInitialize');
+      // total_time = the first session's session_time, as an LMS adds it up.
+      const stored = preview.attempt()!;
+      expect(stored.totalSeconds).toBeGreaterThanOrEqual(1);
+      const total = await browser.page.evaluate(() => (window as unknown as { previewApi: { LMSGetValue(e: string): string } }).previewApi.LMSGetValue('cmi.core.total_time'));
+      expect(total).toBe(formatDuration(stored.totalSeconds, '1.2'));
+      const clock = formatDuration(Math.round(stored.totalSeconds), '1.2').slice(0, 8);
+      expect(await browser.page.locator('#total-time').textContent()).toContain(`Total time (cmi.core.total_time): ${clock} before this session`);
+    } finally {
+      await browser.close();
+      removeProfile(browser.profile);
+      await preview.close();
+    }
+  });
+});
+
+describe('a course package built with --no-practice-interactions', () => {
+  it('reports no knowledge check to the LMS, and still resumes it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kohtaamo-packages-nopractice-'));
+    const [pkg] = packageContent([course.id], dir, { quiet: true, reportPractice: false }).filter((p) => p.version === '1.2');
+    const preview = await startPreview(pkg!.zip, { dataFile: join(dir, 'cmi.json') });
+    const browser = await launch(undefined, { enforceCSP: true });
+    try {
+      await browser.page.goto(preview.url);
+      const frame = await courseFrame(browser.page);
+      await frame.getByRole('link', { name: 'Aloita kurssi' }).click();
+      await readAllPages(frame, 0, firstQuiz);
+      await answer(frame, checkScope, checkQuestion, true);
+      await frame.locator(checkScope).getByRole('button', { name: 'Tarkista vastaus' }).click();
+      await expect.poll(() => frame.locator(checkScope).locator('.verdict').textContent()).toBe('✓ Oikein!');
+      await browser.page.getByRole('button', { name: 'Relaunch' }).click();
+      const cmi = () => (preview.cmi() as { cmi: { core: Record<string, string>; interactions: object } } | null)?.cmi;
+      await expect.poll(() => cmi()?.core.exit).toBe('suspend');
+      expect(cmi()?.interactions).toEqual({});
+      const resumed = await courseFrame(browser.page);
+      await expect.poll(() => resumed.locator(checkScope).locator('.verdict').textContent()).toBe('✓ Oikein!');
     } finally {
       await browser.close();
       removeProfile(browser.profile);

@@ -1,25 +1,39 @@
-/** imsmanifest.xml for SCORM 1.2 and SCORM 2004 4th Edition, single-SCO packages. */
+/**
+ * imsmanifest.xml for SCORM 1.2 and SCORM 2004 4th Edition, single-SCO packages.
+ *
+ * No mastery score (1.2) and no scaled passing score (2004): the SCO reports its status itself
+ * by the course's completion rule, so the LMS never decides the status from the score.
+ */
 import type { Lang } from '../../content/schema';
 
 export interface ManifestInput {
   id: string;
   version: string;
-  lang: Lang;
-  title: string;
-  description: string;
-  /** Pass mark in per cent, or null when the package has no scored test. */
-  passMark: number | null;
+  /** The languages the content is written in, the first one first. */
+  languages: Lang[];
+  /** Title and description per language; the first language is the LMS's display title. */
+  title: Partial<Record<Lang, string>>;
+  description: Partial<Record<Lang, string>>;
   files: string[];
 }
 
 const xml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const identifier = (text: string) => text.replace(/[^A-Za-z0-9_.-]/g, '_');
 const fileList = (files: string[]) => files.map((f) => `      <file href="${xml(f)}"/>`).join('\n');
+const written = (m: ManifestInput, texts: Partial<Record<Lang, string>>) => m.languages.filter((l) => texts[l]).map((l) => [l, texts[l]!] as const);
+const displayTitle = (m: ManifestInput) => m.title[m.languages[0]!] ?? m.id;
+
+/** The manifest's identifier: package id, version and SCORM version (the preview LMS keys its data by it). */
+export const manifestIdentifier = (id: string, version: string, scorm: '1.2' | '2004') =>
+  identifier(`kohtaamo-${id}-${version}-scorm${scorm === '1.2' ? '12' : '2004'}`);
 
 export function manifest12(m: ManifestInput): string {
-  const mastery = m.passMark === null ? '' : `\n        <adlcp:masteryscore>${Math.round(m.passMark)}</adlcp:masteryscore>`;
+  // IMS Meta-data 1.2.1: every text field is one or more <langstring xml:lang>.
+  const langstrings = (texts: Partial<Record<Lang, string>>, indent: string) =>
+    written(m, texts).map(([lang, text]) => `${indent}<imsmd:langstring xml:lang="${lang}">${xml(text)}</imsmd:langstring>`).join('\n');
+  const pad = '          ';
   return `<?xml version="1.0" encoding="UTF-8"?>
-<manifest identifier="${identifier(`kohtaamo-${m.id}-${m.version}-scorm12`)}" version="${xml(m.version)}"
+<manifest identifier="${manifestIdentifier(m.id, m.version, '1.2')}" version="${xml(m.version)}"
   xmlns="http://www.imsproject.org/xsd/imscp_rootv1p1p2"
   xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_rootv1p2"
   xmlns:imsmd="http://www.imsglobal.org/xsd/imsmd_rootv1p2p1"
@@ -30,17 +44,21 @@ export function manifest12(m: ManifestInput): string {
     <schemaversion>1.2</schemaversion>
     <imsmd:lom>
       <imsmd:general>
-        <imsmd:title><imsmd:langstring xml:lang="${m.lang}">${xml(m.title)}</imsmd:langstring></imsmd:title>
-        <imsmd:language>${m.lang}</imsmd:language>
-        <imsmd:description><imsmd:langstring xml:lang="${m.lang}">${xml(m.description)}</imsmd:langstring></imsmd:description>
+        <imsmd:title>
+${langstrings(m.title, pad)}
+        </imsmd:title>
+${m.languages.map((l) => `        <imsmd:language>${l}</imsmd:language>`).join('\n')}
+        <imsmd:description>
+${langstrings(m.description, pad)}
+        </imsmd:description>
       </imsmd:general>
     </imsmd:lom>
   </metadata>
   <organizations default="org-1">
     <organization identifier="org-1">
-      <title>${xml(m.title)}</title>
+      <title>${xml(displayTitle(m))}</title>
       <item identifier="item-1" identifierref="sco-1" isvisible="true">
-        <title>${xml(m.title)}</title>${mastery}
+        <title>${xml(displayTitle(m))}</title>
       </item>
     </organization>
   </organizations>
@@ -54,20 +72,12 @@ ${fileList(m.files)}
 }
 
 export function manifest2004(m: ManifestInput): string {
-  // Without an explicit objective the LMS would demand a scaled score of 1.0 (100 %) to pass.
-  const sequencing =
-    m.passMark === null
-      ? ''
-      : `
-        <imsss:sequencing>
-          <imsss:objectives>
-            <imsss:primaryObjective objectiveID="pass-mark" satisfiedByMeasure="true">
-              <imsss:minNormalizedMeasure>${(m.passMark / 100).toFixed(2)}</imsss:minNormalizedMeasure>
-            </imsss:primaryObjective>
-          </imsss:objectives>
-        </imsss:sequencing>`;
+  // IEEE LOM (the 2004 metadata binding): every text field is one or more <string language>.
+  const strings = (texts: Partial<Record<Lang, string>>, indent: string) =>
+    written(m, texts).map(([lang, text]) => `${indent}<string language="${lang}">${xml(text)}</string>`).join('\n');
+  const pad = '          ';
   return `<?xml version="1.0" encoding="UTF-8"?>
-<manifest identifier="${identifier(`kohtaamo-${m.id}-${m.version}-scorm2004`)}" version="${xml(m.version)}"
+<manifest identifier="${manifestIdentifier(m.id, m.version, '2004')}" version="${xml(m.version)}"
   xmlns="http://www.imsglobal.org/xsd/imscp_v1p1"
   xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_v1p3"
   xmlns:adlseq="http://www.adlnet.org/xsd/adlseq_v1p3"
@@ -80,17 +90,21 @@ export function manifest2004(m: ManifestInput): string {
     <schemaversion>2004 4th Edition</schemaversion>
     <lom xmlns="http://ltsc.ieee.org/xsd/LOM">
       <general>
-        <title><string language="${m.lang}">${xml(m.title)}</string></title>
-        <language>${m.lang}</language>
-        <description><string language="${m.lang}">${xml(m.description)}</string></description>
+        <title>
+${strings(m.title, pad)}
+        </title>
+${m.languages.map((l) => `        <language>${l}</language>`).join('\n')}
+        <description>
+${strings(m.description, pad)}
+        </description>
       </general>
     </lom>
   </metadata>
   <organizations default="org-1">
     <organization identifier="org-1">
-      <title>${xml(m.title)}</title>
+      <title>${xml(displayTitle(m))}</title>
       <item identifier="item-1" identifierref="sco-1" isvisible="true">
-        <title>${xml(m.title)}</title>${sequencing}
+        <title>${xml(displayTitle(m))}</title>
       </item>
     </organization>
   </organizations>
