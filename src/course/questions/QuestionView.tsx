@@ -190,7 +190,10 @@ function ChosenMark({ correct }: { correct: boolean }) {
     <span class="chosen-mark">
       {' '}
       <Icon name={correct ? 'check' : 'cross'} />
-      <span class="visually-hidden">{t(correct ? 'question.chosenRight' : 'question.chosenWrong')}</span>
+      <span class="visually-hidden">
+        {' '}
+        {t(correct ? 'question.chosenRight' : 'question.chosenWrong')}
+      </span>
     </span>
   );
 }
