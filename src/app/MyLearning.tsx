@@ -104,6 +104,9 @@ export function MyLearning({ lang }: { lang: Lang }) {
         </div>
       )}
 
+      <p>
+        {t('workshop.history.myLearningLine')} <a href="#/workshops">{t('workshop.history.link')}</a>
+      </p>
       <h2>{t('my.attempts')}</h2>
       {attempts.length === 0 ? (
         <p>{t('my.noAttempts')}</p>

@@ -12,6 +12,8 @@ const CATALOGUE = 'virtual:kohtaamo/catalogue';
 const COURSE = 'virtual:kohtaamo/course/';
 const GAME = 'virtual:kohtaamo/game/';
 const PRACTICES = 'virtual:kohtaamo/practices/';
+/** The facilitator guides: a loader map, and one chunk per game and language (never loaded by players). */
+const FACILITATOR = 'virtual:kohtaamo/facilitator';
 const PLAIN_LANGUAGE = 'virtual:kohtaamo/plain-language';
 
 export function kohtaamoContent(options: { root: string; only?: string[] }): Plugin {
@@ -34,7 +36,7 @@ export function kohtaamoContent(options: { root: string; only?: string[] }): Plu
       }
     },
     resolveId(id) {
-      if (id === CATALOGUE || id === PLAIN_LANGUAGE || id.startsWith(COURSE) || id.startsWith(GAME) || id.startsWith(PRACTICES)) return `\0${id}`;
+      if (id === CATALOGUE || id === PLAIN_LANGUAGE || id.startsWith(FACILITATOR) || id.startsWith(COURSE) || id.startsWith(GAME) || id.startsWith(PRACTICES)) return `\0${id}`;
       return null;
     },
     load(id) {
@@ -55,6 +57,18 @@ export function kohtaamoContent(options: { root: string; only?: string[] }): Plu
           .join(',\n  ');
         const practiceLoaders = (['fi', 'sv', 'en'] as const).map((l) => `${l}: () => import(${JSON.stringify(`${PRACTICES}${l}`)})`).join(', ');
         return `export const catalogue = ${JSON.stringify(build.catalogue)};\nexport const loaders = {\n  ${loaders}\n};\nexport const gameLoaders = {\n  ${gameLoaders}\n};\nexport const practiceLoaders = { ${practiceLoaders} };\n`;
+      }
+      if (virtualId === FACILITATOR) {
+        const loaders = build.facilitator
+          .map((f) => `${JSON.stringify(f.gameId)}: {${Object.keys(f.guides).map((l) => `${l}: () => import(${JSON.stringify(`${FACILITATOR}/${f.gameId}/${l}`)})`).join(', ')}}`)
+          .join(',\n  ');
+        return `export const guideLoaders = {\n  ${loaders}\n};\n`;
+      }
+      if (virtualId.startsWith(`${FACILITATOR}/`)) {
+        const [gameId, lang] = virtualId.slice(FACILITATOR.length + 1).split('/');
+        const guide = build.facilitator.find((f) => f.gameId === gameId)?.guides[lang as 'fi'];
+        if (!guide) return this.error(`no facilitator guide for ${virtualId}`);
+        return `export default ${JSON.stringify(guide)};\n`;
       }
       if (virtualId === PLAIN_LANGUAGE) {
         return `export default ${JSON.stringify(build.plainLanguage.profiles)};\n`;
