@@ -20,7 +20,8 @@ const facilitator = () => import('../game/facilitator/FacilitatorView');
 const workshopHistory = () => import('../game/workshop-session/WorkshopHistory');
 const checker = () => import('../plain-language/CheckerView');
 import type { PackageInfo } from '../lms/package-mode';
-import type { LmsLink, LmsSaveState } from '../lms/lms-link';
+import type { LmsLink } from '../lms/lms-link';
+import { LmsRestoreNotice, LmsStatus } from '../lms/LmsStatus';
 import { href, locationRoute, type Route } from './router';
 import { markViewShown } from './first-view';
 import { findEntry } from './content';
@@ -49,10 +50,8 @@ function WaitingForStore() {
 export function App({ store, lang, pkg = null, lms = null, onLanguage, blocked = false }: AppProps) {
   const route = useRoute();
   const [notice, setNotice] = useState<StorageNotice | null>(null);
-  const [lmsState, setLmsState] = useState<LmsSaveState | null>(null);
   useEffect(mountLiveRegion, []);
   useEffect(() => store?.onNotice(setNotice), [store]);
-  useEffect(() => lms?.onStateChange(setLmsState), [lms]);
   // A package has no catalogue: its start is the course, at the place the learner left off.
   useEffect(() => {
     if (!pkg || route.name !== 'catalogue' && route.name !== 'my-learning') return;
@@ -81,11 +80,7 @@ export function App({ store, lang, pkg = null, lms = null, onLanguage, blocked =
           <a class="brand" href={pkg ? href(findEntry(pkg.courseId)?.kind === 'game' ? { name: 'game', gameId: pkg.courseId } : { name: 'course', courseId: pkg.courseId }) : '#/'}>
             {t('app.name')}
           </a>
-          {lmsState && (
-            <p class={`lms-state lms-${lmsState}`} role="status">
-              {t(`lms.${lmsState}`)}
-            </p>
-          )}
+          {lms && <LmsStatus lms={lms} />}
           <LanguageSwitch lang={lang} onChange={onLanguage} />
           {!pkg && (
           <nav aria-label={t('nav.main')}>
@@ -121,6 +116,7 @@ export function App({ store, lang, pkg = null, lms = null, onLanguage, blocked =
           {t('storage.memoryOnly')}
         </div>
       )}
+      {lms && <LmsRestoreNotice lms={lms} />}
       {notice && (
         <div class="notice notice-warning site-notice" role="alert">
           {t(`storage.${notice}`)}{' '}

@@ -3,12 +3,13 @@
  * a timing plan, notes per scene and debrief questions. For the trainer's eyes only: it compiles to
  * its own chunk, which the participant, solo and audience views never load.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { z } from 'zod';
 import type { GameBuild } from './game-compiler.ts';
 import { renderBlock, renderInline } from './markdown.ts';
 import type { ProblemList } from './problems.ts';
+import { readSourceFile } from './source-file.ts';
 import { id, LANGUAGES, text, type Lang } from './schema.ts';
 import { check, lineOf, parseYaml } from './yaml-source.ts';
 
@@ -55,7 +56,8 @@ export function compileFacilitator(root: string, dir: string, game: GameBuild, p
       continue;
     }
     const file = rel(files[lang]);
-    const src = parseYaml(file, readFileSync(files[lang], 'utf8').replace(/^\uFEFF/, ''), 1, problems);
+    const source = readSourceFile(files[lang], file, problems);
+    const src = source === null ? null : parseYaml(file, source, 1, problems);
     const material = src && check(facilitatorSchema, src, [], '', problems);
     if (!src || !material) continue;
     const compiled = game.compiled[lang];
