@@ -124,6 +124,8 @@ export type Block =
       ref?: string;
       title: string;
       theme: (typeof PRACTICE_THEMES)[number];
+      /** A card that tells a plan, not results (from the library card). */
+      stage?: 'result' | 'plan';
       what: Html;
       achieved: Html;
       next: Html;
@@ -195,6 +197,9 @@ export interface CatalogueEntry {
   /** Page ids in study order, so the catalogue can show progress without loading the course. */
   pageIds: string[];
   hasFinalTest: boolean;
+  /** Courses: the completion rule and the final test's tries (0 unlimited), so every screen applies one rule. */
+  completion?: CompiledCourse['completion'];
+  maxTries?: number;
   /** Pages with an Easy Finnish version (courses only). */
   easyPages?: number;
   /** Games only: how it can be played. */
