@@ -3,6 +3,7 @@ import { defineConfig } from 'vite';
 import preact from '@preact/preset-vite';
 import { kohtaamoContent } from './src/content/vite-plugin.ts';
 import { firstViewHints } from './src/app/first-view-hints-plugin.ts';
+import { kohtaamoPwa } from './src/pwa/vite-plugin.ts';
 
 // KOHTAAMO_ONLY=<id>[,<id>] builds a site with only those courses (used for SCORM packages).
 const only = (process.env.KOHTAAMO_ONLY ?? '').split(',').filter(Boolean);
@@ -10,10 +11,12 @@ const only = (process.env.KOHTAAMO_ONLY ?? '').split(',').filter(Boolean);
 export default defineConfig({
   // Relative asset URLs: the site works from any sub-path, inside an LMS or from a zip.
   base: './',
+  // A SCORM package's build leaves out the service worker's registration entirely.
+  define: { 'import.meta.env.KOHTAAMO_PACKAGE_BUILD': JSON.stringify(only.length > 0) },
   root: 'src',
   publicDir: '../public',
   // Unit tests import the content pipeline directly; the browser tests build the real site.
-  plugins: [preact(), ...(process.env.VITEST ? [] : [kohtaamoContent({ root: process.env.KOHTAAMO_CONTENT_ROOT ?? import.meta.dirname, only }), firstViewHints()])],
+  plugins: [preact(), ...(process.env.VITEST ? [] : [kohtaamoContent({ root: process.env.KOHTAAMO_CONTENT_ROOT ?? import.meta.dirname, only }), firstViewHints(), ...kohtaamoPwa({ packageBuild: only.length > 0 })])],
   build: {
     outDir: process.env.KOHTAAMO_OUT_DIR ?? '../dist',
     emptyOutDir: true,
