@@ -7,9 +7,11 @@ import type { Plugin, ViteDevServer } from 'vite';
 import { buildContent, type ContentBuild } from './build-content.ts';
 import { formatProblem } from './problems.ts';
 import { coverage, coverageTable } from './coverage.ts';
+import { courseOutline, coursePart, partNames } from './course-parts.ts';
 
 const CATALOGUE = 'virtual:kohtaamo/catalogue';
 const COURSE = 'virtual:kohtaamo/course/';
+const COURSE_PART = 'virtual:kohtaamo/course-part/';
 const GAME = 'virtual:kohtaamo/game/';
 const PRACTICES = 'virtual:kohtaamo/practices/';
 const PLAIN_LANGUAGE = 'virtual:kohtaamo/plain-language';
@@ -34,7 +36,7 @@ export function kohtaamoContent(options: { root: string; only?: string[] }): Plu
       }
     },
     resolveId(id) {
-      if (id === CATALOGUE || id === PLAIN_LANGUAGE || id.startsWith(COURSE) || id.startsWith(GAME) || id.startsWith(PRACTICES)) return `\0${id}`;
+      if (id === CATALOGUE || id === PLAIN_LANGUAGE || id.startsWith(COURSE) || id.startsWith(COURSE_PART) || id.startsWith(GAME) || id.startsWith(PRACTICES)) return `\0${id}`;
       return null;
     },
     load(id) {
@@ -69,14 +71,26 @@ export function kohtaamoContent(options: { root: string; only?: string[] }): Plu
         if (!game) return this.error(`no compiled game for ${virtualId}`);
         return `export default ${JSON.stringify(game)};\n`;
       }
-      const [courseId, lang] = virtualId.slice(COURSE.length).split('/');
+      // A course is an outline plus one chunk per module (course-parts.ts): a page needs only its own.
+      const isPart = virtualId.startsWith(COURSE_PART);
+      const [courseId, lang, partName] = virtualId.slice(isPart ? COURSE_PART.length : COURSE.length).split('/');
       const course = build.courses.find((c) => c.meta.id === courseId);
       const compiled = course?.compiled[lang as keyof typeof course.compiled];
       if (!course || !compiled) return this.error(`no compiled content for ${virtualId}`);
       // Images become Vite assets: hashed files next to the app, relative URLs, no network.
-      const imports = course.assets.map((path, i) => `import asset${i} from ${JSON.stringify(`${path}?url`)};`).join('\n');
-      const body = JSON.stringify(compiled).replace(/"asset:(\d+)"/g, (_, n: string) => `asset${n}`);
-      return `${imports}\nexport default ${body};\n`;
+      const withAssets = (value: unknown): [string, string] => {
+        const body = JSON.stringify(value);
+        const used = [...new Set([...body.matchAll(/"asset:(\d+)"/g)].map((m) => Number(m[1])))];
+        const imports = used.map((i) => `import asset${i} from ${JSON.stringify(`${course.assets[i]}?url`)};`).join('\n');
+        return [imports, body.replace(/"asset:(\d+)"/g, (_, n: string) => `asset${n}`)];
+      };
+      if (isPart) {
+        const [imports, body] = withAssets(coursePart(compiled, partName!));
+        return `${imports}\nexport default ${body};\n`;
+      }
+      const parts = partNames(compiled).map((name) => `${JSON.stringify(name)}: () => import(${JSON.stringify(`${COURSE_PART}${courseId}/${lang}/${name}`)})`);
+      const [imports, body] = withAssets(courseOutline(compiled));
+      return `${imports}\nexport const outline = ${body};\nexport const parts = { ${parts.join(', ')} };\n`;
     },
     configureServer(server: ViteDevServer) {
       server.watcher.add(contentDir);
@@ -93,3 +107,4 @@ export function kohtaamoContent(options: { root: string; only?: string[] }): Plu
     },
   };
 }
+

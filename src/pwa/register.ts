@@ -14,7 +14,15 @@ export function registerServiceWorker(): void {
   wb.addEventListener('waiting', () => {
     offerUpdate(async () => {
       await writesSettled();
-      wb.addEventListener('controlling', () => location.reload());
+      // A page opened before any worker was active is not controlled: it reloads on activation.
+      let reloaded = false;
+      const reload = () => {
+        if (reloaded) return;
+        reloaded = true;
+        location.reload();
+      };
+      wb.addEventListener('controlling', reload);
+      wb.addEventListener('activated', reload);
       wb.messageSkipWaiting();
     });
   });

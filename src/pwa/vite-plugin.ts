@@ -23,6 +23,8 @@ export function kohtaamoPwa(options: { packageBuild: boolean }): PluginOption[] 
   return [
     VitePWA({
       strategies: 'generateSW',
+      // The same small worker whatever NODE_ENV the build runs under (tests run it as 'test').
+      mode: 'production',
       // Never applied under a learner's feet: the app asks (src/pwa/updates.ts).
       registerType: 'prompt',
       injectRegister: false,
