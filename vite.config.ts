@@ -26,7 +26,7 @@ export default defineConfig({
     rolldownOptions: {
       output: {
         // The small modules several lazily loaded views share travel as one chunk: one request, not three.
-        codeSplitting: { groups: [{ name: 'views-shared', test: /[\\/]src[\\/](app[\\/]useContent|course[\\/]completion|practices[\\/]PracticeCardView)\./, includeDependenciesRecursively: false }] },
+        codeSplitting: { groups: [{ name: 'views-shared', test: /[\\/]src[\\/](app[\\/]useContent|course[\\/]completion|practices[\\/]PracticeCardView|storage[\\/]pending-writes)\./, includeDependenciesRecursively: false }] },
       },
     },
   },
