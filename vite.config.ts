@@ -36,7 +36,8 @@ export default defineConfig({
   test: {
     root: import.meta.dirname,
     projects: [
-      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
+      // Generous timeouts: they only catch a hang; speed is measured by `npm run bench`, never by tests.
+      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node', testTimeout: 60_000, hookTimeout: 180_000 } },
       {
         extends: true,
         test: {

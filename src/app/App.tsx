@@ -16,9 +16,12 @@ const gameView = () => import('../game/GameView');
 const myLearning = () => import('./MyLearning');
 const statement = () => import('./AccessibilityStatement');
 const library = () => import('../practices/PracticeLibrary');
+const facilitator = () => import('../game/facilitator/FacilitatorView');
+const workshopHistory = () => import('../game/workshop-session/WorkshopHistory');
 const checker = () => import('../plain-language/CheckerView');
 import type { PackageInfo } from '../lms/package-mode';
-import type { LmsLink, LmsSaveState } from '../lms/lms-link';
+import type { LmsLink } from '../lms/lms-link';
+import { LmsRestoreNotice, LmsStatus } from '../lms/LmsStatus';
 import { href, locationRoute, type Route } from './router';
 import { markViewShown } from './first-view';
 import { findEntry } from './content';
@@ -37,7 +40,7 @@ interface AppProps {
 }
 
 /** Views that show the learner's stored data (or store each move) and so wait for local storage. */
-const STORE_FIRST: Route['name'][] = ['my-learning', 'practices', 'game', 'game-play', 'workshop'];
+const STORE_FIRST: Route['name'][] = ['my-learning', 'practices', 'game', 'game-play', 'workshop', 'workshops'];
 
 /** Shown while such a view waits: as the first view, it lets local storage load at once. */
 function WaitingForStore() {
@@ -48,10 +51,8 @@ function WaitingForStore() {
 export function App({ store, lang, pkg = null, lms = null, onLanguage, blocked = false }: AppProps) {
   const route = useRoute();
   const [notice, setNotice] = useState<StorageNotice | null>(null);
-  const [lmsState, setLmsState] = useState<LmsSaveState | null>(null);
   useEffect(mountLiveRegion, []);
   useEffect(() => store?.onNotice(setNotice), [store]);
-  useEffect(() => lms?.onStateChange(setLmsState), [lms]);
   // A package has no catalogue: its start is the course, at the place the learner left off.
   useEffect(() => {
     if (!pkg || route.name !== 'catalogue' && route.name !== 'my-learning') return;
@@ -61,6 +62,9 @@ export function App({ store, lang, pkg = null, lms = null, onLanguage, blocked =
     }
     void store?.latestAttempt(pkg.courseId).then((attempt) => location.replace(href(locationRoute(pkg.courseId, attempt?.location))));
   }, [pkg, route.name, store]);
+
+  // The audience view on the projector: the room sees the workshop only, no site header or footer.
+  if (route.name === 'workshop-screen') return <Lazy load={gameView} render={(m) => <m.GameView route={route} lang={lang} />} />;
 
   const skip = (e: Event) => {
     e.preventDefault(); // the hash belongs to the router
@@ -77,11 +81,7 @@ export function App({ store, lang, pkg = null, lms = null, onLanguage, blocked =
           <a class="brand" href={pkg ? href(findEntry(pkg.courseId)?.kind === 'game' ? { name: 'game', gameId: pkg.courseId } : { name: 'course', courseId: pkg.courseId }) : '#/'}>
             {t('app.name')}
           </a>
-          {lmsState && (
-            <p class={`lms-state lms-${lmsState}`} role="status">
-              {t(`lms.${lmsState}`)}
-            </p>
-          )}
+          {lms && <LmsStatus lms={lms} />}
           <LanguageSwitch lang={lang} onChange={onLanguage} />
           {!pkg && (
           <nav aria-label={t('nav.main')}>
@@ -117,6 +117,7 @@ export function App({ store, lang, pkg = null, lms = null, onLanguage, blocked =
           {t('storage.memoryOnly')}
         </div>
       )}
+      {lms && <LmsRestoreNotice lms={lms} />}
       {notice && (
         <div class="notice notice-warning site-notice" role="alert">
           {t(`storage.${notice}`)}{' '}
@@ -140,6 +141,10 @@ export function App({ store, lang, pkg = null, lms = null, onLanguage, blocked =
             {(route.name === 'game' || route.name === 'game-play' || route.name === 'workshop') && (
               <Lazy load={gameView} render={(m) => <m.GameView route={route} lang={lang} />} />
             )}
+            {(route.name === 'game-guide' || route.name === 'game-print') && (
+              <Lazy load={facilitator} render={(m) => <m.FacilitatorView route={route} lang={lang} />} />
+            )}
+            {route.name === 'workshops' && <Lazy load={workshopHistory} render={(m) => <m.WorkshopHistory lang={lang} sessionId={route.sessionId} />} />}
             {route.name === 'accessibility' && <Lazy load={statement} render={(m) => <m.AccessibilityStatement />} />}
             {route.name === 'practices' && <Lazy load={library} render={(m) => <m.PracticeLibrary lang={lang} />} />}
             {route.name === 'checker' && <Lazy load={checker} render={(m) => <m.CheckerView lang={lang} />} />}

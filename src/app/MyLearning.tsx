@@ -62,9 +62,10 @@ export function MyLearning({ lang }: { lang: Lang }) {
     const input = event.currentTarget as HTMLInputElement;
     const file = input.files?.[0];
     if (!file) return;
-    const { parseImport, mergeProgress, ImportRefused } = await import('../storage/transfer');
+    const { mergeProgress, ImportRefused } = await import('../storage/transfer');
+    const { checkImport } = await import('./import-check');
     try {
-      const data = parseImport(await file.text(), new Set(catalogue.map((c) => c.id)));
+      const data = await checkImport(await file.text());
       const result = await mergeProgress(store.db, data);
       say({ kind: 'ok', text: t('my.imported', { added: result.added, updated: result.updated, unchanged: result.unchanged }) });
     } catch (e) {
@@ -104,6 +105,9 @@ export function MyLearning({ lang }: { lang: Lang }) {
         </div>
       )}
 
+      <p>
+        {t('workshop.history.myLearningLine')} <a href="#/workshops">{t('workshop.history.link')}</a>
+      </p>
       <h2>{t('my.attempts')}</h2>
       {attempts.length === 0 ? (
         <p>{t('my.noAttempts')}</p>

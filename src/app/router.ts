@@ -14,7 +14,15 @@ export type Route =
   | { name: 'game'; gameId: string }
   | { name: 'game-play'; gameId: string }
   | { name: 'workshop'; gameId: string }
+  | { name: 'game-guide'; gameId: string }
+  | { name: 'game-print'; gameId: string; material: PrintMaterial }
+  | { name: 'workshop-screen'; gameId: string }
+  | { name: 'workshops'; sessionId?: string }
   | { name: 'not-found'; path: string };
+
+/** Printable material for rooms without a screen. */
+export const PRINT_MATERIALS = ['cards', 'voting', 'scores', 'actions'] as const;
+export type PrintMaterial = (typeof PRINT_MATERIALS)[number];
 
 export function parseHash(hash: string): Route {
   const path = hash.replace(/^#\/?/, '');
@@ -24,6 +32,8 @@ export function parseHash(hash: string): Route {
   if (parts.length === 1 && first === 'my') return { name: 'my-learning' };
   if (parts.length === 1 && first === 'accessibility') return { name: 'accessibility' };
   if (parts.length === 1 && first === 'practices') return { name: 'practices' };
+  if (parts.length === 1 && first === 'workshops') return { name: 'workshops' };
+  if (parts.length === 2 && first === 'workshops' && courseId) return { name: 'workshops', sessionId: courseId };
   if (parts.length === 2 && first === 'tools' && courseId === 'kieli') return { name: 'checker' };
   if (first === 'course' && courseId) {
     if (parts.length === 2) return { name: 'course', courseId };
@@ -35,6 +45,9 @@ export function parseHash(hash: string): Route {
     if (parts.length === 2) return { name: 'game', gameId: courseId };
     if (parts.length === 3 && a === 'play') return { name: 'game-play', gameId: courseId };
     if (parts.length === 3 && a === 'workshop') return { name: 'workshop', gameId: courseId };
+    if (parts.length === 3 && a === 'guide') return { name: 'game-guide', gameId: courseId };
+    if (parts.length === 4 && a === 'print' && (PRINT_MATERIALS as readonly string[]).includes(b ?? '')) return { name: 'game-print', gameId: courseId, material: b as PrintMaterial };
+    if (parts.length === 3 && a === 'screen') return { name: 'workshop-screen', gameId: courseId };
   }
   return { name: 'not-found', path };
 }
@@ -66,6 +79,14 @@ export function href(route: Route): string {
       return `#/game/${e(route.gameId)}/play`;
     case 'workshop':
       return `#/game/${e(route.gameId)}/workshop`;
+    case 'game-guide':
+      return `#/game/${e(route.gameId)}/guide`;
+    case 'game-print':
+      return `#/game/${e(route.gameId)}/print/${route.material}`;
+    case 'workshop-screen':
+      return `#/game/${e(route.gameId)}/screen`;
+    case 'workshops':
+      return route.sessionId ? `#/workshops/${e(route.sessionId)}` : '#/workshops';
     case 'not-found':
       return `#/${route.path}`;
   }

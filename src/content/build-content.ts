@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { compileCourse, type CourseBuild } from './course-compiler.ts';
 import { compileGame, type GameBuild } from './game-compiler.ts';
 import { compilePractices, type PracticeLibrary } from './practice-compiler.ts';
+import { compileFacilitator, type FacilitatorBuild } from './facilitator-compiler.ts';
 import { compilePlainLanguage, type PlainLanguageBuild } from './plain-language-compiler.ts';
 import { ProblemList, type Problem } from './problems.ts';
 import type { CatalogueEntry } from './schema.ts';
@@ -13,6 +14,7 @@ export interface ContentBuild {
   courses: CourseBuild[];
   games: GameBuild[];
   practices: PracticeLibrary;
+  facilitator: FacilitatorBuild[];
   plainLanguage: PlainLanguageBuild;
   problems: Problem[];
 }
@@ -25,6 +27,7 @@ export function buildContent(root: string, only: string[] = []): ContentBuild {
   const problems = new ProblemList();
   const courses: CourseBuild[] = [];
   const games: GameBuild[] = [];
+  const facilitator: FacilitatorBuild[] = [];
   const folders = (kind: 'courses' | 'games') => {
     const dir = join(root, 'content', kind);
     if (!existsSync(dir)) return [];
@@ -44,6 +47,8 @@ export function buildContent(root: string, only: string[] = []): ContentBuild {
   for (const dir of folders('games')) {
     const game = compileGame(root, dir, problems, practices);
     if (game) games.push(game);
+    const guide = game && compileFacilitator(root, dir, game, problems);
+    if (guide) facilitator.push(guide);
   }
   for (const id of only) {
     if (!courses.some((c) => c.meta.id === id) && !games.some((g) => g.meta.id === id)) {
@@ -51,5 +56,5 @@ export function buildContent(root: string, only: string[] = []): ContentBuild {
     }
   }
   const plainLanguage = compilePlainLanguage(root, problems);
-  return { catalogue: [...courses.map((c) => c.catalogue), ...games.map((g) => g.catalogue)], courses, games, practices, plainLanguage, problems: problems.items };
+  return { catalogue: [...courses.map((c) => c.catalogue), ...games.map((g) => g.catalogue)], courses, games, practices, facilitator, plainLanguage, problems: problems.items };
 }

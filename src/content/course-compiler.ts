@@ -1,6 +1,6 @@
 /** Reads one course folder, checks it as a whole and compiles it per language. */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, normalize, relative } from 'node:path';
+import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { join, normalize, relative, sep } from 'node:path';
 import { courseMetaSchema, LANGUAGES, type CatalogueEntry, type CompiledCourse, type CourseMeta, type Lang } from './schema.ts';
 import { parseModule, type ParsedModule } from './module-parser.ts';
 import { answerKey, compileQuestionBank, type QuestionBank } from './question-compiler.ts';
@@ -8,6 +8,8 @@ import type { ProblemList } from './problems.ts';
 import type { PracticeLibrary } from './practice-compiler.ts';
 import { SUSPEND_LIMIT_12, worstCaseSuspendLength } from '../lms/suspend.ts';
 import { check, lineOf, parseYaml, type YamlSource } from './yaml-source.ts';
+import { readSourceFile } from './source-file.ts';
+import { kB, MAX_COURSE_BYTES, MAX_PAGE_BYTES, sizeOf } from './limits.ts';
 
 export interface CourseBuild {
   meta: CourseMeta;
@@ -27,7 +29,8 @@ export function compileCourse(root: string, dir: string, problems: ProblemList, 
     problems.add(rel(dir), 1, '(course)', 'a course folder needs a course.yaml');
     return null;
   }
-  const metaSrc = parseYaml(rel(metaFile), readFileSync(metaFile, 'utf8'), 1, problems);
+  const metaText = readSourceFile(metaFile, rel(metaFile), problems);
+  const metaSrc = metaText === null ? null : parseYaml(rel(metaFile), metaText, 1, problems);
   const meta = metaSrc && check(courseMetaSchema, metaSrc, [], '', problems);
   if (!metaSrc || !meta) return null;
   const at = (path: (string | number)[]) => lineOf(metaSrc, path);
@@ -112,7 +115,8 @@ function compileLanguage(
       problems.add(metaSrc.file, lineOf(metaSrc, ['modules', i]), `modules[${i + 1}]`, `no file ${rel(file)}`);
       return;
     }
-    const parsed = parseModule(rel(file), readFileSync(file, 'utf8'), problems);
+    const text = readSourceFile(file, rel(file), problems);
+    const parsed = text === null ? null : parseModule(rel(file), text, problems);
     if (!parsed) return;
     if (parsed.id !== moduleId) problems.add(rel(file), 2, 'id', `must equal the file name "${moduleId}"`);
     modules.push(parsed);
@@ -126,7 +130,8 @@ function compileLanguage(
   const questionsFile = join(langDir, 'questions.yaml');
   let bank: QuestionBank = { questions: {}, lines: {} };
   if (existsSync(questionsFile)) {
-    const src = parseYaml(rel(questionsFile), readFileSync(questionsFile, 'utf8'), 1, problems);
+    const text = readSourceFile(questionsFile, rel(questionsFile), problems);
+    const src = text === null ? null : parseYaml(rel(questionsFile), text, 1, problems);
     if (src) bank = compileQuestionBank(src, problems);
   }
 
@@ -155,8 +160,8 @@ function compileLanguage(
           }
         }
       } else {
-        const index = resolveImage(dir, ref.value, assets);
-        if (index === null) problems.add(file, ref.line, ref.field, `image not found: ${rel(join(dir, ref.value))} (images live in the course's images/ folder)`);
+        const index = resolveImage(root, dir, ref.value, assets);
+        if (typeof index === 'string') problems.add(file, ref.line, ref.field, index);
         else replaceImageSource(mod, ref.value, `asset:${index}`);
       }
     }
@@ -165,6 +170,15 @@ function compileLanguage(
   if (meta.finalTest) checkFinalTest(meta, metaSrc, bank, lang, used, problems);
   for (const [qid, line] of Object.entries(bank.lines)) {
     if (!used.has(qid)) problems.add(rel(questionsFile), line, `question ${qid}`, 'not used in any quiz block or in finalTest.pool');
+  }
+
+  for (const mod of modules) {
+    for (const page of mod.pages) {
+      const size = sizeOf({ title: page.title, blocks: page.blocks });
+      if (size > MAX_PAGE_BYTES) {
+        problems.add(rel(join(langDir, `${mod.id}.md`)), page.line, `page ${page.id}`, `the page is ${kB(size)} kB; a page may be at most ${kB(MAX_PAGE_BYTES)} kB: split it into several pages`);
+      }
+    }
   }
 
   const course: CompiledCourse = {
@@ -181,6 +195,10 @@ function compileLanguage(
     finalTest: meta.finalTest && { ...meta.finalTest },
     completion: meta.completion,
   };
+  const size = sizeOf(course);
+  if (size > MAX_COURSE_BYTES) {
+    problems.add(metaSrc.file, 1, '(size)', `the ${lang} course is ${kB(size)} kB; a course may be at most ${kB(MAX_COURSE_BYTES)} kB per language: split it into courses`);
+  }
   return { course, questionLines: bank.lines };
 }
 
@@ -215,9 +233,18 @@ function checkFinalTest(meta: CourseMeta, src: YamlSource, bank: QuestionBank, l
   }
 }
 
-function resolveImage(courseDir: string, src: string, assets: string[]): number | null {
+/** The asset index of an image, or why it cannot be used. */
+function resolveImage(root: string, courseDir: string, src: string, assets: string[]): number | string {
   const path = normalize(join(courseDir, src));
-  if (!path.startsWith(join(courseDir, 'images')) || !IMAGE_TYPES.test(path) || !existsSync(path)) return null;
+  if (!path.startsWith(join(courseDir, 'images')) || !IMAGE_TYPES.test(path) || !existsSync(path)) {
+    return `image not found: ${relative(root, path)} (images live in the course's images/ folder)`;
+  }
+  // A symbolic link may point anywhere on the machine that builds; only files inside content/ ship.
+  const real = realpathSync(path);
+  const contentDir = realpathSync(join(root, 'content'));
+  if (!real.startsWith(contentDir + sep) || !statSync(real).isFile()) {
+    return `${relative(root, path)} is a link to a file outside the content folder; copy the image into images/ instead`;
+  }
   const known = assets.indexOf(path);
   if (known >= 0) return known;
   assets.push(path);
@@ -282,13 +309,14 @@ function addEasyFinnish(root: string, dir: string, meta: CourseMeta, fi: Compile
       problems.add(file, 1, '(module)', `there is no Finnish module "${moduleId}" for this Easy Finnish version`);
       continue;
     }
-    const parsed = parseModule(file, readFileSync(join(easyDir, name), 'utf8'), problems);
+    const text = readSourceFile(join(easyDir, name), file, problems);
+    const parsed = text === null ? null : parseModule(file, text, problems);
     if (!parsed) continue;
     if (parsed.id !== moduleId) problems.add(file, 2, 'id', `must equal the file name "${moduleId}"`);
     for (const ref of parsed.references) {
       if (ref.kind !== 'image') continue;
-      const index = resolveImage(dir, ref.value, assets);
-      if (index === null) problems.add(file, ref.line, ref.field, `image not found: ${relative(root, join(dir, ref.value))}`);
+      const index = resolveImage(root, dir, ref.value, assets);
+      if (typeof index === 'string') problems.add(file, ref.line, ref.field, index);
       else replaceImageSource(parsed, ref.value, `asset:${index}`);
     }
     for (const page of parsed.pages) {

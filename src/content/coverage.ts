@@ -4,7 +4,7 @@ import { LANGUAGES, type Lang } from './schema.ts';
 
 export interface CoverageRow {
   id: string;
-  kind: 'course' | 'game' | 'practices';
+  kind: 'course' | 'game' | 'facilitator' | 'practices';
   /** Pages and questions (courses) or scenes (games) per language; total from the fullest one. */
   translated: Record<Lang, number>;
   total: number;
@@ -23,6 +23,11 @@ export function coverage(build: ContentBuild): CoverageRow[] {
   for (const g of build.games) {
     const translated = Object.fromEntries(LANGUAGES.map((l) => [l, Object.keys(g.compiled[l]?.scenes ?? {}).length])) as Record<Lang, number>;
     rows.push({ id: g.meta.id, kind: 'game', translated, total: Math.max(...Object.values(translated)) });
+  }
+  for (const f of build.facilitator) {
+    // Scene notes plus the guide itself (purpose, timing, debrief) per language.
+    const translated = Object.fromEntries(LANGUAGES.map((l) => [l, f.guides[l] ? f.notes[l] + 1 : 0])) as Record<Lang, number>;
+    rows.push({ id: f.gameId, kind: 'facilitator', translated, total: Math.max(...Object.values(translated)) });
   }
   const cards = build.practices.cards;
   const translated = { fi: cards.fi.length, sv: cards.sv.length, en: cards.en.length };

@@ -1,11 +1,14 @@
 /** Reads one game folder, checks it as a whole (including every play it allows) and compiles it. */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gameMetaSchema, parseCondition, sceneBlockSchemas, scenesHeaderSchema, type CompiledGame, type GameMeta, type Scene, type SceneKind } from './game-schema.ts';
 import { markdown, renderBlock, renderInline, sanitize } from './markdown.ts';
 import type { ProblemList } from './problems.ts';
 import { LANGUAGES, type CatalogueEntry, type Lang } from './schema.ts';
 import { check, lineOf, parseYaml, type YamlSource } from './yaml-source.ts';
+import { reportBodyMarkup } from './raw-markup.ts';
+import { readSourceFile } from './source-file.ts';
+import { kB, MAX_GAME_BYTES, sizeOf } from './limits.ts';
 import { analysePlays } from '../game/analysis.ts';
 import type { PracticeLibrary } from './practice-compiler.ts';
 
@@ -25,7 +28,8 @@ export function compileGame(root: string, dir: string, problems: ProblemList, pr
     problems.add(rel(dir), 1, '(game)', 'a game folder needs a game.yaml');
     return null;
   }
-  const metaSrc = parseYaml(rel(metaFile), readFileSync(metaFile, 'utf8'), 1, problems);
+  const metaText = readSourceFile(metaFile, rel(metaFile), problems);
+  const metaSrc = metaText === null ? null : parseYaml(rel(metaFile), metaText, 1, problems);
   const meta = metaSrc && check(gameMetaSchema, metaSrc, [], '', problems);
   if (!metaSrc || !meta) return null;
   const folder = dir.split(/[\\/]/).pop();
@@ -48,7 +52,8 @@ export function compileGame(root: string, dir: string, problems: ProblemList, pr
       if (!meta[key][lang]) problems.add(metaSrc.file, lineOf(metaSrc, [key]), `${key}.${lang}`, `missing, though the game has a "${lang}" folder`);
     }
     const file = rel(join(dir, lang, 'scenes.md'));
-    const parsed = parseScenes(file, readFileSync(join(dir, lang, 'scenes.md'), 'utf8'), meta, problems);
+    const text = readSourceFile(join(dir, lang, 'scenes.md'), file, problems);
+    const parsed = text === null ? null : parseScenes(file, text, meta, problems);
     if (!parsed) continue;
     lines[lang] = parsed.lines;
     const game: CompiledGame = {
@@ -77,6 +82,10 @@ export function compileGame(root: string, dir: string, problems: ProblemList, pr
     }
     if (checkReferences(game, file, parsed.lines, metaSrc, problems)) {
       for (const p of analysePlays(game)) problems.add(file, parsed.lines[p.scene] ?? 1, `scene ${p.scene}`, p.message);
+    }
+    const size = sizeOf(game);
+    if (size > MAX_GAME_BYTES) {
+      problems.add(file, 1, '(size)', `the ${lang} game is ${kB(size)} kB; a game may be at most ${kB(MAX_GAME_BYTES)} kB per language`);
     }
     compiled[lang] = game;
   }
@@ -113,6 +122,7 @@ function parseScenes(file: string, text: string, meta: GameMeta, problems: Probl
   if (!header) return null;
   for (const m of meta.meters) if (!header.meters[m.id]) problems.add(file, 2, `meters.${m.id}`, 'the meter needs a name in this language');
   const bodyStart = front[0].split('\n').length;
+  reportBodyMarkup(file, text.slice(front[0].length), bodyStart, problems);
   const tokens = markdown.parse(text.slice(front[0].length), {});
   const scenes: Record<string, Scene> = {};
   const lines: Record<string, number> = {};

@@ -3,6 +3,7 @@ import type { Token } from 'markdown-it';
 import { blockSchemas, moduleHeaderSchema, practiceRefSchema, type Block, type BlockKind, type Page } from './schema.ts';
 import { markdown, renderBlock, renderInline, sanitize } from './markdown.ts';
 import type { ProblemList } from './problems.ts';
+import { reportBodyMarkup } from './raw-markup.ts';
 import { check, lineOf, parseYaml } from './yaml-source.ts';
 
 /** Something a block points at, checked later against the whole course. */
@@ -33,6 +34,7 @@ export function parseModule(file: string, text: string, problems: ProblemList): 
   const bodyStartLine = front[0].split('\n').length; // 1-based line of the first body line
   const body = text.slice(front[0].length);
 
+  reportBodyMarkup(file, body, bodyStartLine, problems);
   const tokens = markdown.parse(body, {});
   const pages: ParsedModule['pages'] = [];
   const references: Reference[] = [];

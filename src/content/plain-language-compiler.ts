@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { checkText } from '../plain-language/check.ts';
 import type { CheckerSettings, TextLang } from '../plain-language/types.ts';
-import type { ProblemList } from './problems.ts';
+import { ProblemList } from './problems.ts';
+import { readSourceFile } from './source-file.ts';
 import { check, lineOf, parseYaml } from './yaml-source.ts';
 
 const settingsSchema = z.strictObject({
@@ -54,7 +55,8 @@ export function compilePlainLanguage(root: string, problems: ProblemList): Plain
       problems.add(rel, 1, '(file)', 'missing: the plain-language checker needs it');
       return null;
     }
-    const src = parseYaml(rel, readFileSync(file, 'utf8').replace(/^\uFEFF/, ''), 1, problems);
+    const source = readSourceFile(file, rel, problems);
+    const src = source === null ? null : parseYaml(rel, source, 1, problems);
     return src ? check(schema, src, [], '', problems) : null;
   };
   const fi = read('fi.yaml', settingsSchema);
@@ -78,7 +80,9 @@ export function compilePlainLanguage(root: string, problems: ProblemList): Plain
       if (!variantLimits || !existsSync(variantDir)) continue;
       for (const name of readdirSync(variantDir).filter((n) => n.endsWith('.md')).sort()) {
         const rel = ['content', 'courses', courseId, variant, name].join('/');
-        for (const page of teachingText(readFileSync(join(variantDir, name), 'utf8'))) {
+        // The course compiler already reports an unreadable module file; a second report would repeat it.
+        const source = readSourceFile(join(variantDir, name), rel, new ProblemList());
+        for (const page of source === null ? [] : teachingText(source)) {
           const lang = variant === 'selko' ? 'fi' : variant;
           const { summary } = checkText(page.text, lang, profiles[variant]);
           const passed = summary.flaggedShare <= variantLimits.maxFlaggedShare && summary.longestSentenceWords <= variantLimits.maxLongestSentenceWords;

@@ -1,11 +1,12 @@
 /** The good-practice library: one YAML file per card, every language in it. */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { z } from 'zod';
 import { renderBlock } from './markdown.ts';
 import type { ProblemList } from './problems.ts';
 import { id, LANGUAGES, perLang, PRACTICE_THEMES, text, type Lang } from './schema.ts';
 import { check, lineOf, parseYaml } from './yaml-source.ts';
+import { readSourceFile } from './source-file.ts';
 
 const perLangText = perLang(text);
 
@@ -44,7 +45,8 @@ export function compilePractices(root: string, problems: ProblemList): PracticeL
   for (const name of readdirSync(dir).sort()) {
     if (!name.endsWith('.yaml')) continue;
     const file = relative(root, join(dir, name));
-    const src = parseYaml(file, readFileSync(join(dir, name), 'utf8'), 1, problems);
+    const text = readSourceFile(join(dir, name), file, problems);
+    const src = text === null ? null : parseYaml(file, text, 1, problems);
     const card = src && check(practiceFileSchema, src, [], '', problems);
     if (!src || !card) continue;
     if (`${card.id}.yaml` !== name) problems.add(file, lineOf(src, ['id']), 'id', `must equal the file name "${name.slice(0, -5)}"`);

@@ -9,6 +9,12 @@ declare module 'virtual:kohtaamo/catalogue' {
   export const gameLoaders: Record<string, Partial<Record<Lang, () => Promise<{ default: CompiledGame }>>>>;
 }
 
+declare module 'virtual:kohtaamo/facilitator' {
+  import type { Lang } from './schema.ts';
+  import type { FacilitatorGuide } from './facilitator-compiler.ts';
+  export const guideLoaders: Record<string, Partial<Record<Lang, () => Promise<{ default: FacilitatorGuide }>>>>;
+}
+
 declare module 'virtual:kohtaamo/plain-language' {
   import type { CheckerSettings } from '../plain-language/types.ts';
   /** The checker's settings per language, and for Easy Finnish (selko); null if content has none. */

@@ -1,5 +1,6 @@
 /** YAML parsing that remembers where every value came from, so problems can name a line. */
-import { isMap, isNode, isPair, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import { findRawMarkup } from './raw-markup.ts';
 import type { z } from 'zod';
 import type { ProblemList } from './problems.ts';
 
@@ -11,20 +12,70 @@ export interface YamlSource {
   firstLine: number;
 }
 
+/** Aliases a YAML file may expand; more is refused, as a "billion laughs" bomb would be. */
+export const MAX_YAML_ALIASES = 100;
+
 export function parseYaml(file: string, text: string, firstLine: number, problems: ProblemList): YamlSource | null {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const lineAt = (offset: number) => lines.linePos(offset).line + firstLine - 1;
   if (doc.errors.length > 0) {
     for (const err of doc.errors) {
-      const line = (err.linePos?.[0]?.line ?? 1) + firstLine - 1;
-      problems.add(file, line, '(yaml)', err.message.split('\n')[0] ?? 'invalid YAML');
+      // The error's own position, not the start of the block or document. Something left open
+      // (a quote, a bracket) is found only at the end: name the last line with text instead.
+      const end = text.trimEnd().length;
+      const offset = err.pos[0] >= end ? text.lastIndexOf('\n', end - 1) + 1 : err.pos[0];
+      const { line, col } = lines.linePos(offset);
+      problems.add(file, line + firstLine - 1, '(yaml)', `column ${col}: ${err.message.split('\n')[0] ?? 'invalid YAML'}`);
     }
     return null;
   }
+  try {
+    doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
+  } catch (err) {
+    let aliasOffset: number | undefined;
+    visit(doc, {
+      Alias(_, node) {
+        aliasOffset = node.range?.[0];
+        return visit.BREAK;
+      },
+    });
+    const why = err instanceof ReferenceError ? `the aliases expand to too much data (more than ${MAX_YAML_ALIASES}); write the values out` : String((err as Error).message ?? err);
+    problems.add(file, aliasOffset === undefined ? firstLine : lineAt(aliasOffset), '(yaml)', why);
+    return null;
+  }
+  reportRawMarkup(file, text, doc, lineAt, problems);
   return { file, doc, lines, firstLine };
 }
 
+/** Every string value is checked: Markdown fields are rendered, and HTML in a title is a mistake too. */
+function reportRawMarkup(file: string, text: string, doc: Document, lineAt: (offset: number) => number, problems: ProblemList) {
+  visit(doc, {
+    Scalar(key, node, ancestors) {
+      if (key === 'key' || typeof node.value !== 'string' || !node.range) return;
+      const field = fieldName('', pathOf([...ancestors, node]));
+      const start = node.range[0];
+      const raw = text.slice(start, node.range[1]);
+      for (const found of findRawMarkup(node.value)) {
+        const at = raw.indexOf(found.snippet.split('\n')[0]!);
+        problems.add(file, lineAt(at < 0 ? start : start + at), field || '(markup)', found.message);
+      }
+    },
+  });
+}
+
 export type Path = readonly (string | number)[];
+
+/** The field path of a node, from the chain of its ancestors as `visit` gives it. */
+function pathOf(chain: readonly unknown[]): (string | number)[] {
+  const out: (string | number)[] = [];
+  chain.forEach((node, i) => {
+    const next = chain[i + 1];
+    if (isPair(node) && isScalar(node.key)) out.push(String(node.key.value));
+    else if (isSeq(node) && next) out.push(node.items.indexOf(next as never));
+  });
+  return out;
+}
 
 /** The line of the value at `path`, or of the nearest parent that exists. */
 export function lineOf(src: YamlSource, path: Path): number {

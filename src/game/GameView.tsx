@@ -11,7 +11,9 @@ import { useViewFocus } from '../app/useViewFocus';
 import { t } from '../i18n';
 import type { GameSession } from '../storage/db';
 import { SoloPlay } from './SoloPlay';
-import { Workshop } from './Workshop';
+import { Console } from './workshop-session/Console';
+import { decisionCount } from './workshop-session/machine';
+import { ScreenView } from './workshop-session/ScreenView';
 
 type GameRoute = Extract<Route, { gameId: string }>;
 
@@ -24,11 +26,14 @@ export function GameView({ route, lang }: { route: GameRoute; lang: Lang }) {
     route.name === 'game-play' && game.modes.includes('solo') ? (
       <SoloPlay game={game} />
     ) : route.name === 'workshop' && game.modes.includes('workshop') ? (
-      <Workshop game={game} />
+      <Console game={game} />
+    ) : route.name === 'workshop-screen' && game.modes.includes('workshop') ? (
+      <ScreenView game={game} />
     ) : (
       <GameIntro game={game} />
     );
   if (!shownIn) return view;
+  if (route.name === 'workshop-screen') return <div lang={shownIn}>{view}</div>;
   return (
     <div lang={shownIn}>
       <p class="notice notice-warning" lang={lang}>
@@ -46,7 +51,9 @@ function GameIntro({ game }: { game: CompiledGame }) {
   useEffect(() => {
     void Promise.all([store.openGameSession(game.id, 'solo'), store.openGameSession(game.id, 'workshop')]).then(([solo, workshop]) => setOpen({ solo, workshop }));
   }, [store, game.id]);
-  const cards = Object.values(game.scenes).filter((s) => s.type === 'choices').length;
+  const cards = decisionCount(game);
+  // The mode a game lists first is its main way of play: a team game offers the workshop first.
+  const modes = [...game.modes];
   return (
     <article class="game-intro">
       <p class="eyebrow">{t('catalogue.kind.game')}</p>
@@ -73,18 +80,24 @@ function GameIntro({ game }: { game: CompiledGame }) {
         </div>
       </dl>
       <div class="actions">
-        {game.modes.includes('solo') && (
-          <a class="button" href={href({ name: 'game-play', gameId: game.id })}>
-            {open.solo ? t('game.continuePlay') : t('game.playSolo')}
-          </a>
-        )}
-        {game.modes.includes('workshop') && (
-          <a class="button secondary" href={href({ name: 'workshop', gameId: game.id })}>
-            {open.workshop ? t('game.continueWorkshop') : t('game.startWorkshop')}
-          </a>
+        {modes.map((mode, i) =>
+          mode === 'solo' ? (
+            <a key={mode} class={i === 0 ? 'button' : 'button secondary'} href={href({ name: 'game-play', gameId: game.id })}>
+              {open.solo ? t('game.continuePlay') : t('game.playSolo')}
+            </a>
+          ) : (
+            <a key={mode} class={i === 0 ? 'button' : 'button secondary'} href={href({ name: 'workshop', gameId: game.id })}>
+              {open.workshop ? t('game.continueWorkshop') : t('game.startWorkshop')}
+            </a>
+          ),
         )}
       </div>
       {game.modes.includes('workshop') && <p class="small">{t('game.workshopHint')}</p>}
+      {game.modes.includes('workshop') && (
+        <p>
+          <a href={href({ name: 'game-guide', gameId: game.id })}>{t('facilitator.openGuide')}</a>
+        </p>
+      )}
     </article>
   );
 }

@@ -11,6 +11,7 @@ import { availableOptions, gameScore, type Meters } from './rules';
 import { Debrief, MeterBars, optionLetter, Review } from './SceneParts';
 import { useCountdown } from './useCountdown';
 import { useGameSession } from './useGameSession';
+import { BrokenPlay } from './BrokenPlay';
 
 const Html = ({ html, class: cls }: { html: string; class?: string }) => <div class={cls} dangerouslySetInnerHTML={{ __html: html }} />;
 
@@ -34,6 +35,7 @@ export function SoloPlay({ game }: { game: CompiledGame }) {
   });
 
   useEffect(() => setShown(null), [game.id]);
+  if (play.broken) return <BrokenPlay problem={play.broken.problem} onDiscard={play.discardBroken} />;
   if (!play.snapshot || !scene) return <p role="status">{t('app.loading')}</p>;
   const meters = play.snapshot.context.meters;
 

@@ -4,8 +4,8 @@ import { announce } from '../app/announce';
 import { t } from '../i18n';
 import { clock, countdown, remaining, startCountdown, worthAnnouncing, type Countdown } from './timer';
 
-/** A running display of `c`; calls onExpire once when it reaches zero. */
-export function useTicking(c: Countdown | null, onExpire?: () => void) {
+/** A running display of `c`; calls onExpire once when it reaches zero. `speak`: announce the time left. */
+export function useTicking(c: Countdown | null, onExpire?: () => void, speak = true) {
   const [now, setNow] = useState(Date.now());
   const last = useRef<number | null>(null);
   const expired = useRef(false);
@@ -19,7 +19,7 @@ export function useTicking(c: Countdown | null, onExpire?: () => void) {
   const left = c ? remaining(c, now) : 0;
   useEffect(() => {
     if (!c) return;
-    if (last.current !== null && worthAnnouncing(last.current, left)) announce(t('game.timeLeft', { time: clock(left) }));
+    if (speak && last.current !== null && worthAnnouncing(last.current, left)) announce(t('game.timeLeft', { time: clock(left) }));
     last.current = left;
     if (left === 0 && c.runningSince !== null && !expired.current) {
       expired.current = true;

@@ -11,6 +11,7 @@ import type { ProgressStore } from '../storage/progress';
 import { createGameMachine, currentScene, type GameEvent, type GameMachine, type GameSnapshot } from './machine';
 import { gameScore } from './rules';
 import { trackWrite } from '../storage/pending-writes';
+import { storedPlayProblem } from '../storage/stored-play';
 
 export interface StoredPlay<W> {
   machine: unknown;
@@ -22,6 +23,8 @@ export function useGameSession<W>(store: ProgressStore, game: CompiledGame | nul
   const [snapshot, setSnapshot] = useState<GameSnapshot | null>(null);
   const [workshop, setWorkshopState] = useState<W | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
+  /** A stored play that cannot be resumed, and why: the view offers to discard it. */
+  const [broken, setBroken] = useState<{ session: GameSession; problem: string } | null>(null);
   const actor = useRef<Actor<GameMachine> | null>(null);
   const session = useRef<GameSession | null>(null);
 
@@ -77,7 +80,9 @@ export function useGameSession<W>(store: ProgressStore, game: CompiledGame | nul
       (existing) => {
         if (cancelled) return;
         // A session from another version of the game cannot be replayed on this one: start anew.
-        start(existing && existing.gameVersion === game.version ? existing : undefined);
+        const problem = existing && existing.gameVersion === game.version ? storedPlayProblem(existing.snapshot, new Set(Object.keys(game.scenes))) : null;
+        if (existing && problem) setBroken({ session: existing, problem });
+        else start(existing && existing.gameVersion === game.version ? existing : undefined);
       },
       (e) => setError(String(e)),
     );
@@ -130,7 +135,15 @@ export function useGameSession<W>(store: ProgressStore, game: CompiledGame | nul
     await persist({ type: 'START' });
   }, [start, persist, store]);
 
-  return { snapshot, send, workshop, setWorkshop, restart, error, events: session.current?.events ?? [] };
+  /** Deletes the play that cannot be resumed (only that one) and starts a new one. */
+  const discardBroken = useCallback(async () => {
+    if (!broken) return;
+    await store.discardGameSession(broken.session.id);
+    setBroken(null);
+    start(undefined);
+  }, [broken, store, start]);
+
+  return { snapshot, send, workshop, setWorkshop, restart, error, broken, discardBroken, events: session.current?.events ?? [] };
 }
 
 /** A finished play counts like a finished course: an attempt with a try, completed. */

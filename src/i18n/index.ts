@@ -44,12 +44,17 @@ export async function setLanguage(lang: Lang): Promise<void> {
 
 export const t = i18n.t.bind(i18n);
 
+/** Stored data may hold a date JavaScript cannot show (NaN, beyond ±8.64e15 ms): show a dash, never throw. */
+const isRealDate = (value: number | Date) => Number.isFinite(+value) && Math.abs(+value) <= 8.64e15;
+
 /** Formats a date for the UI language with Intl (no hand-made date strings). */
 export function formatDate(value: number | Date, lang = i18n.language): string {
+  if (!isRealDate(value)) return '–';
   return new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'numeric', year: 'numeric' }).format(value);
 }
 
 export function formatDateTime(value: number | Date, lang = i18n.language): string {
+  if (!isRealDate(value)) return '–';
   return new Intl.DateTimeFormat(lang, { dateStyle: 'short', timeStyle: 'short' }).format(value);
 }
 

@@ -4,6 +4,7 @@
  */
 import type { Question } from '../content/schema';
 import type { Response } from '../course/scoring';
+import { cmiId } from './cmi-id.ts';
 
 export type ScormVersion = '1.2' | '2004';
 
@@ -27,15 +28,30 @@ export function iso8601Duration(ms: number): string {
   return `PT${hours ? `${hours}H` : ''}${minutes ? `${minutes}M` : ''}${seconds}S`;
 }
 
-/** SCORM 1.2 CMITime (time of day): HH:MM:SS. */
+/** The latest moment SCORM 2004 LMSs such as Moodle accept (their time type stops in 2038). */
+const LATEST_2004 = Date.UTC(2038, 11, 31, 23, 59, 59);
+
+/** SCORM 1.2 CMITime (time of day): HH:MM:SS; empty for a moment that is not a date. */
 export function scorm12Clock(at: number): string {
   const d = new Date(at);
+  if (Number.isNaN(d.getTime())) return '';
   return `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
 }
 
-/** SCORM 2004 time(second,10,0): YYYY-MM-DDThh:mm:ss.s with a UTC designator. */
+/** SCORM 2004 time(second,10,0): YYYY-MM-DDThh:mm:ss.s with a UTC designator; empty outside 1970–2038. */
 export function iso8601Timestamp(at: number): string {
+  if (!Number.isFinite(at) || at < 0 || at > LATEST_2004) return '';
   return `${new Date(at).toISOString().slice(0, 21)}Z`;
+}
+
+/**
+ * A number for a decimal element: within [min, max], at most 7 decimals (SCORM 2004 real(10,7)),
+ * no exponent, no trailing zeros. Undefined for NaN and infinities: such a value is not sent.
+ */
+export function realNumber(value: number, min: number, max: number): string | undefined {
+  if (!Number.isFinite(value)) return undefined;
+  const clamped = Math.min(max, Math.max(min, value));
+  return String(Number(clamped.toFixed(7))).replace(/^-0$/, '0');
 }
 
 export function interactionType(question: Question, version: ScormVersion): string {
@@ -55,14 +71,15 @@ export function interactionType(question: Question, version: ScormVersion): stri
 }
 
 /**
- * A response in the version's format. Option and item ids are single letters a–z and matching
- * targets single digits 0–9, which is what SCORM 1.2 allows for choice, sequencing and matching.
+ * A response in the version's format. Option and item ids are mapped with `cmiId` (the compiler
+ * makes them single letters a–z and matching targets digits, which every LMS accepts as they are).
+ * Free text is one line; in 2004 it must not start with "{" (that opens a language tag).
  */
 export function formatResponse(response: Response, version: ScormVersion): string {
-  const list = (items: string[]) => items.join(version === '1.2' ? ',' : '[,]');
+  const list = (items: string[]) => items.map(cmiId).join(version === '1.2' ? ',' : '[,]');
   switch (response.type) {
     case 'single':
-      return response.option;
+      return cmiId(response.option);
     case 'multiple':
       return list(response.options);
     case 'truefalse':
@@ -70,9 +87,13 @@ export function formatResponse(response: Response, version: ScormVersion): strin
     case 'ordering':
       return list(response.order);
     case 'matching':
-      return list(Object.entries(response.matches).map(([source, target]) => `${source}${version === '1.2' ? '.' : '[.]'}${target}`));
-    case 'reflection':
-      return clip(response.text.replace(/\s+/g, ' ').trim(), version === '1.2' ? 255 : 4000);
+      return Object.entries(response.matches)
+        .map(([source, target]) => `${cmiId(source)}${version === '1.2' ? '.' : '[.]'}${cmiId(String(target))}`)
+        .join(version === '1.2' ? ',' : '[,]');
+    case 'reflection': {
+      const text = response.text.replace(/\s+/g, ' ').trim();
+      return version === '1.2' ? clip(text, 255) : clip(text.replace(/^\{/, '({'), 4000);
+    }
   }
 }
 

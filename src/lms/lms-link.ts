@@ -1,19 +1,29 @@
 /**
  * The link between a packaged course and its LMS. On launch the LMS's data is restored into local
- * storage (the LMS is the source of truth; IndexedDB is a cache that never overrides newer LMS data);
- * afterwards every change is reported, committed in throttled batches, when the page is hidden, and
- * finished on pagehide. Refused calls are retried with backoff; progress stays safe locally meanwhile.
+ * storage (the LMS is the source of truth; IndexedDB is a cache that never overrides newer LMS data).
+ * The first report is committed at once (status, exit "suspend", location, suspend data); later
+ * changes in throttled batches, status changes at once. Everything is committed when the page is
+ * hidden, because an LMS may not be reachable any more once it is dismissed (Moodle's 2004 runtime
+ * refuses a Terminate from pagehide); the session ends on pagehide, or earlier by the learner's own
+ * Exit while the page is alive. After Terminate/LMSFinish no call is made at all.
+ *
+ * Every value passes the Moodle data-model guard before it is sent. A value the LMS still refuses
+ * is dropped (logged), never retried as it is, and never stops later commits.
  */
 import type { ProgressStore } from '../storage/progress';
 import type { LmsContent, LmsReport } from './adapters';
 import type { CmiValues } from './cmi';
 import { displayName, iso8601Duration, scorm12Timespan, type ScormVersion } from './formats';
-import { ScormConnection, type LmsCallLog } from './scorm-api';
+import { neverWorse, readHeld, remember, type HeldRecord } from './never-worse';
+import { defaultLog, ScormConnection, type LmsCallLog } from './scorm-api';
+import { ValueGuard } from './value-guard';
 
-export type LmsSaveState = 'saved' | 'saving' | 'failing';
+export type LmsSaveState = 'saved' | 'saving' | 'failing' | 'ended';
 
 const COMMIT_DELAY_MS = 3_000;
 const MAX_BACKOFF_MS = 60_000;
+/** Error codes meaning "this value is wrong", as opposed to "the LMS cannot store now". */
+const VALUE_REFUSED = /^(201|351|40[1-8])$/;
 
 export class LmsLink {
   private sent = new Map<string, string>();
@@ -22,27 +32,41 @@ export class LmsLink {
   private interactionCount = 0;
   private commitTimer: number | undefined;
   private backoff = 1_000;
-  private finished = false;
   private readonly sessionStart = Date.now();
   private listeners = new Set<(state: LmsSaveState) => void>();
   private state: LmsSaveState = 'saved';
+  private guard: ValueGuard;
+  private held: HeldRecord;
+  private firstReport = true;
+  /** True when the LMS held resume data that could not be used (the learner is told once). */
+  restoreProblem = false;
 
   private constructor(
     private readonly scorm: ScormConnection,
     private readonly commitDelayMs: number,
-  ) {}
+    private readonly log: LmsCallLog,
+  ) {
+    this.interactionCount = Math.max(0, Math.floor(Number(scorm.get('cmi.interactions._count')))) || 0;
+    this.guard = new ValueGuard(scorm.version, this.interactionCount);
+    this.held = readHeld(scorm.version, (e) => scorm.get(e));
+  }
 
   /**
    * Connects to the LMS of the given version; null when there is none (standalone mode).
    * @param commitDelayMs how long changes gather before a commit (status changes commit at once)
    */
-  static connect(version: ScormVersion, log?: LmsCallLog, start?: Window, commitDelayMs = COMMIT_DELAY_MS): LmsLink | null {
+  static connect(version: ScormVersion, log: LmsCallLog = defaultLog, start?: Window, commitDelayMs = COMMIT_DELAY_MS): LmsLink | null {
     const scorm = ScormConnection.connect(version, log, start);
-    return scorm && new LmsLink(scorm, commitDelayMs);
+    return scorm && new LmsLink(scorm, commitDelayMs, log);
   }
 
   get version(): ScormVersion {
     return this.scorm.version;
+  }
+
+  /** True once the session has ended (Terminate/LMSFinish was called). */
+  get ended(): boolean {
+    return this.scorm.terminated;
   }
 
   private el(v12: string, v2004: string) {
@@ -64,41 +88,40 @@ export class LmsLink {
   }
 
   private setState(state: LmsSaveState) {
-    if (state === this.state) return;
+    if (state === this.state || this.state === 'ended') return;
     this.state = state;
     for (const l of this.listeners) l(state);
   }
 
-  /** Brings the LMS's record of the attempt into local storage, and marks a first launch incomplete. */
+  /** Brings the LMS's record of the attempt into local storage, as far as it is valid. */
   async restore(store: ProgressStore, content: LmsContent): Promise<void> {
-    await content.restore(store, this.scorm.get('cmi.suspend_data'));
-    this.interactionCount = Number(this.scorm.get('cmi.interactions._count')) || 0;
-    const status = this.scorm.get(this.el('cmi.core.lesson_status', 'cmi.completion_status'));
-    if (status === 'not attempted' || status === 'unknown' || status === '') {
-      // Before anything else: an untouched course must not count as completed.
-      this.queue([[this.el('cmi.core.lesson_status', 'cmi.completion_status'), 'incomplete']]);
-      this.flush(true);
-    }
+    const entry = this.scorm.get(this.el('cmi.core.entry', 'cmi.entry'));
+    const { problem } = await content.restore(store, this.scorm.get('cmi.suspend_data'), entry);
+    this.restoreProblem = problem;
   }
 
   /** Reports every change of the content's progress from now on. */
   follow(store: ProgressStore, content: LmsContent): () => void {
     const subscription = content.observe(store, this.version, this.sessionStart, (report) => this.report(report));
     const onHidden = () => {
-      if (document.visibilityState === 'hidden') this.flush(true);
+      if (document.visibilityState !== 'hidden' || this.ended) return;
+      this.queue([this.sessionTime()]);
+      this.flush(true);
     };
-    const onPageHide = () => this.finish();
+    const onLeave = () => this.finish();
     document.addEventListener('visibilitychange', onHidden);
-    window.addEventListener('pagehide', onPageHide);
+    window.addEventListener('pagehide', onLeave);
+    window.addEventListener('unload', onLeave);
     return () => {
       subscription.unsubscribe();
       document.removeEventListener('visibilitychange', onHidden);
-      window.removeEventListener('pagehide', onPageHide);
+      window.removeEventListener('pagehide', onLeave);
+      window.removeEventListener('unload', onLeave);
     };
   }
 
   private report({ values: progress, interactions }: LmsReport) {
-    if (this.finished) return;
+    if (this.ended) return;
     const values: CmiValues = [];
     // Interactions first, then score, status and suspend data: an LMS sees answers before results.
     for (const interaction of interactions) {
@@ -110,8 +133,9 @@ export class LmsLink {
         values.push(...entry);
       }
     }
-    values.push(...progress);
-    const important = this.queue(values);
+    values.push(...neverWorse(this.version, this.held, progress));
+    const important = this.queue(values) || this.firstReport;
+    this.firstReport = false;
     if (important) this.flush(true);
     else this.scheduleCommit();
   }
@@ -136,24 +160,41 @@ export class LmsLink {
     }, this.commitDelayMs);
   }
 
-  /** Sends queued values and commits; on refusal keeps them and retries with backoff. */
+  private clearTimer() {
+    if (this.commitTimer === undefined) return;
+    window.clearTimeout(this.commitTimer);
+    this.commitTimer = undefined;
+  }
+
+  /**
+   * Sends queued values and commits. A value the data model refuses is dropped; one the LMS could
+   * not store now stays queued, and the commit is retried with backoff. Either way the rest is sent.
+   */
   private flush(force = false, retry = false): boolean {
-    if (this.commitTimer !== undefined && force) {
-      window.clearTimeout(this.commitTimer);
-      this.commitTimer = undefined;
-    }
+    if (this.ended) return false;
+    if (force) this.clearTimer();
     if (this.dirty.size === 0 && !force) return true;
     this.setState('saving');
-    let ok = true;
+    let pending = false;
     for (const [element, value] of [...this.dirty]) {
-      if (this.scorm.set(element, value)) {
+      const guarded = this.guard.check(element, value);
+      if ('refused' in guarded) {
+        this.log({ call: 'SetValue', element, value, ok: false, code: 'not sent', diagnostic: guarded.refused });
+        this.sent.set(element, value); // the same value is not tried again; a new one is
+        this.dirty.delete(element);
+        continue;
+      }
+      if (guarded.note) this.log({ call: 'SetValue', element, value, ok: true, code: 'adjusted', diagnostic: guarded.note });
+      const result = this.scorm.set(element, guarded.value);
+      if (result === true || VALUE_REFUSED.test(result)) {
+        if (result === true) remember(this.held, element, guarded.value);
         this.sent.set(element, value);
         this.dirty.delete(element);
       } else {
-        ok = false;
+        pending = true;
       }
     }
-    if (ok) ok = this.scorm.commit();
+    const ok = this.scorm.commit() && !pending;
     if (ok) {
       this.backoff = 1_000;
       this.setState('saved');
@@ -161,7 +202,7 @@ export class LmsLink {
       this.setState('failing');
       // Only a failed retry lengthens the wait, so a burst of changes does not push it out.
       if (retry) this.backoff = Math.min(this.backoff * 2, MAX_BACKOFF_MS);
-      if (!this.finished && this.commitTimer === undefined) {
+      if (this.commitTimer === undefined) {
         this.commitTimer = window.setTimeout(() => {
           this.commitTimer = undefined;
           this.flush(true, true);
@@ -171,13 +212,22 @@ export class LmsLink {
     return ok;
   }
 
-  /** Ends the session: session time, a last commit, then Terminate/LMSFinish. */
-  finish(): void {
-    if (this.finished) return;
+  private sessionTime(): [string, string] {
     const elapsed = Date.now() - this.sessionStart;
-    this.queue([[this.el('cmi.core.session_time', 'cmi.session_time'), this.version === '1.2' ? scorm12Timespan(elapsed) : iso8601Duration(elapsed)]]);
+    return [this.el('cmi.core.session_time', 'cmi.session_time'), this.version === '1.2' ? scorm12Timespan(elapsed) : iso8601Duration(elapsed)];
+  }
+
+  /**
+   * Ends the session: session time, a last commit, then Terminate/LMSFinish, and nothing after.
+   * Called on pagehide, and by the learner's own Exit (while the page is alive, so the LMS gets it).
+   */
+  finish(): void {
+    if (this.ended) return;
+    this.clearTimer();
+    this.queue([this.sessionTime()]);
     this.flush(true);
-    this.finished = true;
+    this.clearTimer(); // a failed last commit is not retried after the end
     this.scorm.terminate();
+    this.setState('ended');
   }
 }

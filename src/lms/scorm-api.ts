@@ -52,8 +52,14 @@ export interface LmsCallLog {
   (entry: { call: string; element?: string; value?: string; ok: boolean; code?: string; diagnostic?: string }): void;
 }
 
-/** One interface over both versions: element names stay version-specific, calls do not. */
+/**
+ * One interface over both versions: element names stay version-specific, calls do not. After
+ * Terminate/LMSFinish the connection makes no call at all (a strict LMS logs each one as an error:
+ * 2004 "Commit After Termination" 143, 1.2 "Not initialized" 301), whatever asks for it.
+ */
 export class ScormConnection {
+  private ended = false;
+
   private constructor(
     readonly version: ScormVersion,
     private readonly api: Api12 | Api2004,
@@ -82,6 +88,8 @@ export class ScormConnection {
 
   /** Runs one API call; false when the LMS refused it (the error is logged). */
   private call(kind: 'Initialize' | 'Terminate' | 'Commit'): boolean {
+    if (this.ended) return false;
+    if (kind === 'Terminate') this.ended = true;
     let result: string;
     try {
       if (this.version === '1.2') {
@@ -98,7 +106,13 @@ export class ScormConnection {
     return ok;
   }
 
+  /** True once Terminate/LMSFinish was called (whether the LMS accepted it or not). */
+  get terminated(): boolean {
+    return this.ended;
+  }
+
   get(element: string): string {
+    if (this.ended) return '';
     try {
       const value = this.version === '1.2' ? this.a12.LMSGetValue(element) : this.a04.GetValue(element);
       return String(value ?? '');
@@ -108,17 +122,20 @@ export class ScormConnection {
     }
   }
 
-  set(element: string, value: string): boolean {
+  /** True when the LMS accepted the value; otherwise the refusal is logged and its code returned. */
+  set(element: string, value: string): true | string {
+    if (this.ended) return 'terminated';
     let result: string;
     try {
       result = this.version === '1.2' ? this.a12.LMSSetValue(element, value) : this.a04.SetValue(element, value);
     } catch (error) {
       this.log({ call: 'SetValue', element, value, ok: false, code: 'exception', diagnostic: String(error) });
-      return false;
+      return 'exception';
     }
-    const ok = String(result) === 'true';
-    if (!ok) this.log({ call: 'SetValue', element, value, ok, ...this.lastError() });
-    return ok;
+    if (String(result) === 'true') return true;
+    const error = this.lastError();
+    this.log({ call: 'SetValue', element, value, ok: false, ...error });
+    return error.code;
   }
 
   commit(): boolean {
@@ -130,6 +147,6 @@ export class ScormConnection {
   }
 }
 
-function defaultLog(entry: Parameters<LmsCallLog>[0]) {
+export function defaultLog(entry: Parameters<LmsCallLog>[0]) {
   if (!entry.ok) console.warn(`SCORM ${entry.call}${entry.element ? ` ${entry.element}` : ''} failed: ${entry.code} ${entry.diagnostic ?? ''}`);
 }

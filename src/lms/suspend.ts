@@ -17,6 +17,8 @@ export const REFLECTION_CHARS = 400;
 export const TRIES_KEPT = 5;
 
 export interface ResumeState {
+  /** The course this data belongs to (data of another course is refused). */
+  courseId: string;
   /** When the attempt last changed (ms since epoch). */
   updatedAt: number;
   contentVersion: string;
@@ -33,7 +35,7 @@ export interface ResumeState {
   openTry?: { no: number; questionIds: string[]; startedAt: number; answers: Record<string, Response> };
 }
 
-type Packed = [string, string, string[], ...unknown[]];
+type Packed = [string, string, string, string[], ...unknown[]];
 
 function packResponse(r: Response): unknown {
   switch (r.type) {
@@ -54,47 +56,15 @@ function packResponse(r: Response): unknown {
   }
 }
 
-function unpackResponse(p: unknown): Response | null {
-  if (Array.isArray(p) && p[0] === 'r' && typeof p[1] === 'string') return { type: 'reflection', text: p[1] };
-  if (typeof p !== 'string' || p.length === 0) return null;
-  const body = p.slice(1);
-  switch (p[0]) {
-    case 's':
-      return { type: 'single', option: body };
-    case 'm':
-      return { type: 'multiple', options: [...body] };
-    case 't':
-      return { type: 'truefalse', value: true };
-    case 'f':
-      return { type: 'truefalse', value: false };
-    case 'o':
-      return { type: 'ordering', order: [...body] };
-    case 'x':
-      return { type: 'matching', matches: Object.fromEntries((body.match(/[a-z]\d/g) ?? []).map((m) => [m[0]!, Number(m[1])])) };
-    default:
-      return null;
-  }
-}
-
 const packAnswers = (answers: Record<string, Response>) => Object.entries(answers).map(([id, r]) => [id, packResponse(r)]);
-function unpackAnswers(list: unknown): Record<string, Response> {
-  const out: Record<string, Response> = {};
-  if (!Array.isArray(list)) return out;
-  for (const item of list) {
-    if (Array.isArray(item) && typeof item[0] === 'string') {
-      const r = unpackResponse(item[1]);
-      if (r) out[item[0]] = r;
-    }
-  }
-  return out;
-}
 
 export function encodeSuspend(state: ResumeState): string {
   // Only the newest try keeps its question ids: its results view needs them, older ones only the score.
   const kept = state.tries.slice(-TRIES_KEPT);
   const tries = kept.map((t, i) => [t.no, t.percent, t.passed ? 1 : 0, t.finishedAt.toString(36), ...(i === kept.length - 1 ? [t.questionIds] : [])]);
   const packed: Packed = [
-    'k1',
+    'k2',
+    state.courseId,
     state.contentVersion,
     state.visited,
     state.updatedAt.toString(36),
@@ -109,43 +79,6 @@ export function encodeSuspend(state: ResumeState): string {
   return JSON.stringify(packed);
 }
 
-/** Returns null for anything that is not our suspend data (empty, foreign or corrupt). */
-export function decodeSuspend(text: string): ResumeState | null {
-  if (!text) return null;
-  let p: unknown;
-  try {
-    p = JSON.parse(text);
-  } catch {
-    return null;
-  }
-  if (!Array.isArray(p) || p[0] !== 'k1' || p.length < 11) return null;
-  const [, contentVersion, visited, updatedAt, location, finished, seconds, checks, tries, lastTry, openTry] = p as unknown[];
-  const num36 = (v: unknown) => (typeof v === 'string' ? parseInt(v, 36) : NaN);
-  if (typeof contentVersion !== 'string' || !Array.isArray(visited) || Number.isNaN(num36(updatedAt))) return null;
-  const state: ResumeState = {
-    contentVersion,
-    visited: visited.filter((v): v is string => typeof v === 'string'),
-    updatedAt: num36(updatedAt),
-    location: typeof location === 'string' && location ? location : undefined,
-    completed: typeof finished === 'string',
-    finishedAt: typeof finished === 'string' ? num36(finished) : undefined,
-    timeSpentMs: typeof seconds === 'number' ? seconds * 1000 : 0,
-    checks: unpackAnswers(checks),
-    tries: Array.isArray(tries)
-      ? tries.flatMap((t) =>
-          Array.isArray(t) && typeof t[0] === 'number'
-            ? [{ no: t[0], percent: Number(t[1]), passed: t[2] === 1, finishedAt: num36(t[3]), questionIds: Array.isArray(t[4]) ? t[4] : [] }]
-            : [],
-        )
-      : [],
-    lastTryAnswers: unpackAnswers(lastTry),
-  };
-  if (Array.isArray(openTry) && typeof openTry[0] === 'number' && Array.isArray(openTry[1])) {
-    state.openTry = { no: openTry[0], questionIds: openTry[1], startedAt: num36(openTry[2]), answers: unpackAnswers(openTry[3]) };
-  }
-  return state;
-}
-
 /** The resume state of a stored attempt. */
 export function resumeStateOf(snapshot: AttemptSnapshot): ResumeState {
   const { attempt, visited, answers } = snapshot;
@@ -156,6 +89,7 @@ export function resumeStateOf(snapshot: AttemptSnapshot): ResumeState {
   };
   const lastTry = attempt.tries.at(-1);
   return {
+    courseId: attempt.contentId,
     updatedAt: attempt.updatedAt,
     contentVersion: attempt.contentVersion,
     location: attempt.location,
@@ -200,6 +134,7 @@ export function worstCaseSuspendLength(course: CompiledCourse): number {
   const answersOf = (ids: string[]) => Object.fromEntries(ids.map((id) => [id, longest(id)]));
   const far = Date.UTC(2099, 11, 31);
   const state: ResumeState = {
+    courseId: course.id,
     updatedAt: far,
     contentVersion: course.version,
     location: course.modules.flatMap((m) => m.pages.map((p) => `${m.id}/${p.id}`)).sort((a, b) => b.length - a.length)[0],

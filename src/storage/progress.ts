@@ -15,6 +15,10 @@ import {
   type KohtaamoDb,
   type Profile,
 } from './db';
+import { isSaneDate } from './sane-date';
+
+/** A stored date for ordering: an impossible one (NaN, year 9999, before 2020) sorts as the oldest. */
+const saneTime = (n: number) => (isSaneDate(n) ? n : 0);
 
 export interface AttemptSnapshot {
   attempt: Attempt;
@@ -95,11 +99,12 @@ export class ProgressStore {
   /** The learner's newest attempt on a course or game, whatever content version it was made on. */
   async latestAttempt(contentId: string): Promise<Attempt | undefined> {
     const all = await this.db.attempts.where({ contentId }).toArray();
-    return all.sort((a, b) => a.startedAt - b.startedAt).at(-1);
+    return all.sort((a, b) => saneTime(a.startedAt) - saneTime(b.startedAt)).at(-1);
   }
 
   async allAttempts(): Promise<Attempt[]> {
-    return this.db.attempts.orderBy('updatedAt').reverse().toArray();
+    // Not through the updatedAt index: a record whose date is not a valid key would be left out.
+    return (await this.db.attempts.toArray()).sort((a, b) => saneTime(b.updatedAt) - saneTime(a.updatedAt));
   }
 
   async visitedPages(attemptId: string): Promise<Set<string>> {
@@ -115,6 +120,8 @@ export class ProgressStore {
         this.visitedPages(attempt.id),
         this.db.answers.where({ attemptId: attempt.id }).sortBy('at'),
       ]);
+      // An answer with an impossible date (year 9999) counts as the oldest, so it never hides newer ones.
+      answers.sort((a, b) => saneTime(a.at) - saneTime(b.at));
       return { attempt, visited, answers };
     });
   }
@@ -259,11 +266,16 @@ export class ProgressStore {
   /** The newest game session of this mode that is still going, if any. */
   async openGameSession(gameId: string, mode: GameSession['mode']): Promise<GameSession | undefined> {
     const sessions = await this.db.gameSessions.where({ gameId }).toArray();
-    return sessions.filter((s) => s.mode === mode && s.status === 'in-progress').sort((a, b) => a.updatedAt - b.updatedAt).at(-1);
+    return sessions.filter((s) => s.mode === mode && s.status === 'in-progress').sort((a, b) => saneTime(a.updatedAt) - saneTime(b.updatedAt)).at(-1);
   }
 
   async gameSessions(gameId: string): Promise<GameSession[]> {
     return (await this.db.gameSessions.where({ gameId }).toArray()).sort((a, b) => a.startedAt - b.startedAt);
+  }
+
+  /** Removes one game session only (a stored play that cannot be resumed). */
+  async discardGameSession(id: string): Promise<void> {
+    await this.db.gameSessions.delete(id);
   }
 
   /** Writes a session as it is now: called after every move, so a reload resumes exactly here. */

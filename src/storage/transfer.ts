@@ -6,91 +6,12 @@
 import { z } from 'zod';
 import type { Table } from 'dexie';
 import type { Answer, Attempt, Certificate, GameSession, KohtaamoDb, OwnPractice, PageVisit } from './db';
+import { exportDataSchema, forbiddenKeyPath, NOT_A_DATE, scenesNamed, snapshotSchema } from './record-schema';
 
 export const EXPORT_FORMAT = 'kohtaamo-progress';
 export const EXPORT_FORMAT_VERSION = 1;
 
-const response = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('single'), option: z.string() }),
-  z.object({ type: z.literal('multiple'), options: z.array(z.string()) }),
-  z.object({ type: z.literal('truefalse'), value: z.boolean() }),
-  z.object({ type: z.literal('ordering'), order: z.array(z.string()) }),
-  z.object({ type: z.literal('matching'), matches: z.record(z.string(), z.number().int()) }),
-  z.object({ type: z.literal('reflection'), text: z.string().max(20_000) }),
-]);
-const testTry = z.object({
-  no: z.number().int().min(1),
-  questionIds: z.array(z.string()),
-  percent: z.number().min(0).max(100),
-  passed: z.boolean(),
-  finishedAt: z.number(),
-});
-const id = z.string().min(8).max(64);
-
-const dataSchema = z.object({
-  profile: z.object({ key: z.literal('me'), name: z.string().max(200), lang: z.enum(['fi', 'sv', 'en']).optional(), easy: z.boolean().optional() }).nullable(),
-  attempts: z.array(
-    z.object({
-      id,
-      contentId: z.string(),
-      contentVersion: z.string(),
-      status: z.enum(['in-progress', 'completed']),
-      location: z.string().optional(),
-      startedAt: z.number(),
-      finishedAt: z.number().optional(),
-      tries: z.array(testTry),
-      openTry: z.object({ no: z.number().int(), questionIds: z.array(z.string()), startedAt: z.number() }).optional(),
-      timeSpentMs: z.number().min(0),
-      updatedAt: z.number(),
-    }),
-  ),
-  visits: z.array(z.object({ id, attemptId: id, pageId: z.string(), at: z.number() })),
-  answers: z.array(
-    z.object({ id, attemptId: id, questionId: z.string(), context: z.string(), response, correct: z.boolean().nullable(), at: z.number() }),
-  ),
-  gameSessions: z.array(
-    z.object({
-      id,
-      gameId: z.string(),
-      gameVersion: z.string(),
-      mode: z.enum(['solo', 'workshop']),
-      status: z.enum(['in-progress', 'completed']),
-      snapshot: z.unknown(),
-      events: z.array(z.looseObject({ type: z.string(), at: z.number() })),
-      startedAt: z.number(),
-      updatedAt: z.number(),
-    }),
-  ),
-  certificates: z.array(
-    z.object({
-      id,
-      contentId: z.string(),
-      contentVersion: z.string(),
-      attemptId: id,
-      title: z.string(),
-      percent: z.number().optional(),
-      issuedAt: z.number(),
-    }),
-  ),
-  // Added with schema version 3; files exported before it have none.
-  ownPractices: z
-    .array(
-      z.object({
-        id,
-        lang: z.enum(['fi', 'sv', 'en']),
-        theme: z.enum(['understandability', 'participation', 'open-action', 'enabler', 'open-data']),
-        title: z.string().min(1).max(300),
-        what: z.string().max(5000),
-        achieved: z.string().max(5000),
-        next: z.string().max(5000),
-        link: z.object({ title: z.string().max(300), url: z.string().regex(/^https:\/\//) }).optional(),
-        createdAt: z.number(),
-        updatedAt: z.number(),
-      }),
-    )
-    .default([]),
-});
-export type ExportData = z.infer<typeof dataSchema>;
+export type ExportData = z.infer<ReturnType<typeof exportDataSchema>>;
 
 export interface ExportFile {
   format: typeof EXPORT_FORMAT;
@@ -109,13 +30,14 @@ export async function exportProgress(db: KohtaamoDb): Promise<ExportFile> {
     certificates: await db.certificates.toArray(),
     ownPractices: await db.ownPractices.toArray(),
   }));
-  return { format: EXPORT_FORMAT, formatVersion: EXPORT_FORMAT_VERSION, exportedAt: new Date().toISOString(), data };
+  // Stored game snapshots are typed `unknown` in the database; the import checks their shape.
+  return { format: EXPORT_FORMAT, formatVersion: EXPORT_FORMAT_VERSION, exportedAt: new Date().toISOString(), data: data as ExportData };
 }
 
 /** Why an import was refused: a key for the UI text and details to show with it. */
 export class ImportRefused extends Error {
   constructor(
-    readonly reason: 'not-json' | 'other-format' | 'too-new' | 'corrupt' | 'unknown-content',
+    readonly reason: 'not-json' | 'other-format' | 'too-new' | 'corrupt' | 'invalid-value' | 'unknown-content' | 'unknown-reference',
     readonly details = '',
   ) {
     super(`${reason}${details ? `: ${details}` : ''}`);
@@ -123,31 +45,82 @@ export class ImportRefused extends Error {
   }
 }
 
-/** Checks a file's text completely; throws ImportRefused with the first reason found. */
-export function parseImport(text: string, knownContent: ReadonlySet<string>): ExportData {
+/**
+ * The ids inside one course or game, from its compiled content. The import checks every page,
+ * question and scene a record names against them; content whose ids are not given is checked by
+ * its id only.
+ */
+export interface ContentIds {
+  pages?: ReadonlySet<string>;
+  questions?: ReadonlySet<string>;
+  scenes?: ReadonlySet<string>;
+}
+
+/** Range, size and date problems are 'invalid-value'; a wrong shape is 'corrupt'. */
+const VALUE_ISSUES = new Set(['too_small', 'too_big', 'custom', 'invalid_value', 'invalid_format']);
+
+/**
+ * Checks a file's text completely; throws ImportRefused with the first reason found.
+ * @param knownContent ids of the courses and games in this Kohtaamo, with their inner ids where known
+ */
+export function parseImport(text: string, knownContent: ReadonlySet<string> | ReadonlyMap<string, ContentIds>, now = Date.now()): ExportData {
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
     throw new ImportRefused('not-json');
   }
+  // Before any object is built from the data: a key like __proto__ never reaches one.
+  const forbidden = forbiddenKeyPath(json);
+  if (forbidden) throw new ImportRefused('invalid-value', `${forbidden}: this key is not allowed`);
   const head = z.object({ format: z.string(), formatVersion: z.number() }).safeParse(json);
   if (!head.success || head.data.format !== EXPORT_FORMAT) throw new ImportRefused('other-format');
   if (head.data.formatVersion > EXPORT_FORMAT_VERSION) throw new ImportRefused('too-new', String(head.data.formatVersion));
-  const body = z.object({ data: dataSchema }).safeParse(json);
+  const body = z.object({ data: exportDataSchema(now) }).safeParse(json);
   if (!body.success) {
     const issue = body.error.issues[0]!;
-    throw new ImportRefused('corrupt', `${issue.path.join('.')}: ${issue.message}`);
+    const where = issue.path.join('.');
+    const value = VALUE_ISSUES.has(issue.code) || issue.message === NOT_A_DATE;
+    throw new ImportRefused(value ? 'invalid-value' : 'corrupt', `${where}: ${issue.message}`);
   }
   const data = body.data.data;
+  data.gameSessions.forEach((g, i) => {
+    const snapshot = snapshotSchema(g.snapshot).safeParse(g.snapshot);
+    if (!snapshot.success) {
+      const issue = snapshot.error.issues[0]!;
+      const value = VALUE_ISSUES.has(issue.code);
+      throw new ImportRefused(value ? 'invalid-value' : 'corrupt', `data.gameSessions.${i}.snapshot.${issue.path.join('.')}: ${issue.message}`);
+    }
+  });
   const attemptIds = new Set(data.attempts.map((a) => a.id));
   const orphan = [...data.visits, ...data.answers, ...data.certificates].find((r) => !attemptIds.has(r.attemptId));
   if (orphan) throw new ImportRefused('corrupt', `record ${orphan.id} belongs to no attempt in the file`);
-  const unknown = [...new Set([...data.attempts.map((a) => a.contentId), ...data.gameSessions.map((g) => g.gameId)])].filter(
-    (c) => !knownContent.has(c),
-  );
+  const known = (c: string) => (knownContent instanceof Map ? knownContent.has(c) : (knownContent as ReadonlySet<string>).has(c));
+  const unknown = [...new Set([...data.attempts.map((a) => a.contentId), ...data.gameSessions.map((g) => g.gameId)])].filter((c) => !known(c));
   if (unknown.length > 0) throw new ImportRefused('unknown-content', unknown.join(', '));
+  if (knownContent instanceof Map) checkReferences(data, knownContent);
   return data;
+}
+
+/** Every page, question and scene a record names must exist in that course or game. */
+function checkReferences(data: ExportData, ids: ReadonlyMap<string, ContentIds>) {
+  const contentOf = new Map(data.attempts.map((a) => [a.id, a.contentId]));
+  const refuse = (field: string, kind: string, value: string, content: string) => {
+    throw new ImportRefused('unknown-reference', `${field}: ${kind} "${value}" is not in ${content}`);
+  };
+  const check = (field: string, kind: 'pages' | 'questions' | 'scenes', value: string, content: string) => {
+    const set = ids.get(content)?.[kind];
+    if (set && !set.has(value)) refuse(field, kind.slice(0, -1), value, content);
+  };
+  data.visits.forEach((v, i) => check(`visits.${i}.pageId`, 'pages', v.pageId, contentOf.get(v.attemptId)!));
+  data.answers.forEach((a, i) => check(`answers.${i}.questionId`, 'questions', a.questionId, contentOf.get(a.attemptId)!));
+  data.attempts.forEach((a, i) => {
+    a.tries.forEach((t, j) => t.questionIds.forEach((q, k) => check(`attempts.${i}.tries.${j}.questionIds.${k}`, 'questions', q, a.contentId)));
+    a.openTry?.questionIds.forEach((q, k) => check(`attempts.${i}.openTry.questionIds.${k}`, 'questions', q, a.contentId));
+  });
+  data.gameSessions.forEach((g, i) => {
+    for (const [field, scene] of scenesNamed(g.snapshot)) check(`gameSessions.${i}.snapshot.${field}`, 'scenes', scene, g.gameId);
+  });
 }
 
 export interface MergeResult {

@@ -216,32 +216,32 @@ for (const lang of ['fi', 'sv', 'en'] as const) {
       await go(`#/game/${cards.meta.id}/workshop`);
       await audit(page, 'workshop setup');
       await page.locator('.workshop-setup button[type="submit"]').click();
-      for (let i = 0; i < 5 && (await page.locator('.workshop-timer').count()) === 0; i++) {
-        await page.locator('main .actions button').first().click();
+      for (let i = 0; i < 5 && (await page.locator('.console-timer').count()) === 0; i++) {
+        await page.locator('.console-controls .actions button').last().click();
       }
-      await expect.poll(() => page.locator('.workshop-timer').count()).toBe(1);
+      await expect.poll(() => page.locator('.console-timer').count()).toBe(1);
       await audit(page, 'workshop card');
       await page.locator('body').press('r');
-      await expect.poll(() => page.locator('.reveal').count()).toBeGreaterThan(0);
+      await expect.poll(() => page.locator('.reveal-option').count()).toBeGreaterThan(0);
       await audit(page, 'workshop reveal');
-      // On through the cards with the shortcuts (R reveal, N next / go on) to the debrief and results.
-      for (let i = 0; i < 80 && (await page.locator('.workshop-debrief').count()) === 0; i++) {
+      // On through the cards with the shortcuts (R reveal, N next / go on) to the ending.
+      for (let i = 0; i < 80 && (await page.locator('.phase-ending').count()) === 0; i++) {
         const title = await page.locator('h1').textContent();
-        if (await page.locator('.workshop-timer').count()) {
-          if (!(await page.locator('.reveal').count())) await page.locator('body').press('r');
-          await expect.poll(() => page.locator('.reveal').count()).toBeGreaterThan(0);
+        if (await page.locator('.console-timer').count()) {
+          await page.locator('body').press('r');
+          await expect.poll(() => page.locator('.reveal-option').count()).toBeGreaterThan(0);
         }
         await page.locator('body').press('n');
-        // The next card or scene, or the debrief (which may already have begun).
-        await expect.poll(async () => (await page.locator('.workshop-debrief').count()) > 0 || (await page.locator('h1').textContent()) !== title).toBe(true);
+        await expect.poll(async () => (await page.locator('.phase-ending').count()) > 0 || (await page.locator('h1').textContent()) !== title).toBe(true);
       }
-      await expect.poll(() => page.locator('.workshop-debrief').count()).toBe(1);
+      await page.locator('body').press('n');
+      await expect.poll(() => page.locator('.phase-what').count()).toBe(1);
       await audit(page, 'workshop debrief step 1');
-      await page.locator('.workshop-debrief .actions button').last().click();
-      await page.locator('.workshop-debrief .actions button').last().click();
+      await page.locator('.console-controls .actions button').last().click();
+      await page.locator('.console-controls .actions button').last().click();
       await expect.poll(() => page.locator('.actions-editor').count()).toBe(1);
       await audit(page, 'workshop debrief step 3 (actions)');
-      await page.locator('.workshop-debrief .actions button').last().click();
+      await page.locator('.console-controls .actions button').last().click();
       await expect.poll(() => page.locator('.workshop-results').count()).toBe(1);
       await audit(page, 'workshop results');
     });

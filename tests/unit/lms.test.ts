@@ -11,9 +11,11 @@ import { buildContent } from '../../src/content/build-content';
 import { LmsLink } from '../../src/lms/lms-link';
 import { courseAdapter } from '../../src/lms/adapters';
 import { formatResponse, iso8601Duration, iso8601Timestamp, scorm12Timespan, displayName } from '../../src/lms/formats';
-import { decodeSuspend, encodeSuspend, SUSPEND_LIMIT_12, worstCaseSuspendLength, type ResumeState } from '../../src/lms/suspend';
+import { encodeSuspend, SUSPEND_LIMIT_12, worstCaseSuspendLength, type ResumeState } from '../../src/lms/suspend';
+import { decodeResume } from '../../src/lms/resume-data';
 import { ProgressStore } from '../../src/storage/progress';
 import type { Response } from '../../src/course/scoring';
+import { rightAnswer as answerFor } from './course-runs';
 
 const content = buildContent(join(import.meta.dirname, '../..'));
 const course = content.courses.find((c) => c.meta.id === 'avoin-hallinto')!.compiled.fi!;
@@ -28,25 +30,9 @@ afterEach(() => {
   delete win.API_1484_11;
 });
 
-function rightAnswer(id: string): Response {
-  const q = course.questions[id]!;
-  switch (q.type) {
-    case 'single':
-      return { type: 'single', option: q.options.find((o) => o.correct)!.id };
-    case 'multiple':
-      return { type: 'multiple', options: q.options.filter((o) => o.correct).map((o) => o.id) };
-    case 'truefalse':
-      return { type: 'truefalse', value: q.answer };
-    case 'ordering':
-      return { type: 'ordering', order: q.items.map((i) => i.id) };
-    case 'matching':
-      return { type: 'matching', matches: Object.fromEntries(q.pairs.map((p) => [p.id, p.right])) };
-    case 'reflection':
-      return { type: 'reflection', text: 'Pohdin työtäni: ääkköset ja "lainausmerkit" säilyvät.' };
-  }
-}
+const rightAnswer = (id: string): Response => answerFor(course, id);
 
-const settle = () => new Promise((r) => setTimeout(r, 80));
+const settle = () => new Promise((r) => setTimeout(r, 250)); // liveQuery reports after the write settles; generous for a loaded machine
 
 /** Walks the whole course through the store, as the player would, and passes the test. */
 async function takeCourse(store: ProgressStore, { pass = true, upToPage = pageIds.length } = {}) {
@@ -89,25 +75,29 @@ describe('SCORM formats', () => {
 
 describe('suspend data', () => {
   it('round-trips what resume needs', () => {
+    const pool = course.finalTest!.pool;
+    const ofType = (type: string) => Object.values(course.questions).find((q) => q.type === type)!.id;
     const state: ResumeState = {
-      updatedAt: 1_800_000_000_000,
-      contentVersion: '1.0.0',
-      location: 'perusteet/tekijat',
-      visited: ['lyhyesti', 'tekijat'],
+      courseId: course.id,
+      updatedAt: Date.now() - 60_000,
+      contentVersion: course.version,
+      location: `${pageIds[1]!.moduleId}/${pageIds[1]!.pageId}`,
+      visited: [pageIds[0]!.pageId, pageIds[1]!.pageId],
       completed: false,
       timeSpentMs: 125_000,
-      checks: { a: { type: 'matching', matches: { a: 2, b: 0 } }, b: { type: 'reflection', text: 'Hyvä "kysymys", ääkkösiä' } },
+      checks: { [ofType('reflection')]: { type: 'reflection', text: 'Hyvä "kysymys", ääkkösiä' }, [ofType('single')]: rightAnswer(ofType('single')) },
       tries: [
-        { no: 1, questionIds: [], percent: 20, passed: false, finishedAt: 1_700_000_000_000 },
-        { no: 2, questionIds: ['q1', 'q2'], percent: 50, passed: false, finishedAt: 1_800_000_000_000 },
+        { no: 1, questionIds: [], percent: 20, passed: false, finishedAt: Date.now() - 3_600_000 },
+        { no: 2, questionIds: [pool[0]!, pool[1]!], percent: 50, passed: false, finishedAt: Date.now() - 120_000 },
       ],
-      lastTryAnswers: { q1: { type: 'ordering', order: ['c', 'a', 'b'] }, q2: { type: 'multiple', options: ['a', 'd'] } },
-      openTry: { no: 3, questionIds: ['q3'], startedAt: 1_800_000_000_500, answers: { q3: { type: 'truefalse', value: false } } },
+      lastTryAnswers: { [pool[0]!]: rightAnswer(pool[0]!), [pool[1]!]: rightAnswer(pool[1]!) },
+      openTry: { no: 3, questionIds: [pool[2]!], startedAt: Date.now() - 100_000, answers: { [pool[2]!]: rightAnswer(pool[2]!) } },
     };
-    expect(decodeSuspend(encodeSuspend(state))).toEqual(state);
-    expect(decodeSuspend('')).toBeNull();
-    expect(decodeSuspend('not ours')).toBeNull();
-    expect(decodeSuspend('["k1"]')).toBeNull();
+    expect(decodeResume(course, encodeSuspend(state))).toEqual({ state, problem: false });
+    expect(decodeResume(course, '')).toEqual({ state: null, problem: false });
+    expect(decodeResume(course, '', 'resume')).toEqual({ state: null, problem: true });
+    expect(decodeResume(course, 'not ours')).toEqual({ state: null, problem: true });
+    expect(decodeResume(course, '["k2"]')).toEqual({ state: null, problem: true });
   });
 
   it('stays under 4096 characters for every shipped course, in the worst case', () => {
@@ -145,9 +135,13 @@ for (const version of ['1.2', '2004'] as const) {
       expect(link.learnerName()).toBe('Maija Meikäläinen');
       const store = await ProgressStore.open(`lms-${++n}`);
       await link.restore(store, courseAdapter(course));
+      const stop = link.follow(store, courseAdapter(course));
+      await settle();
+      // The first commit already says: incomplete, suspended, with resume data.
       const first = cmi(api).cmi;
       expect(version === '1.2' ? first.core.lesson_status : first.completion_status).toBe('incomplete');
-      const stop = link.follow(store, courseAdapter(course));
+      expect(version === '1.2' ? first.core.exit : first.exit).toBe('suspend');
+      expect(first.suspend_data).toMatch(/^\["k2","avoin-hallinto"/);
 
       await takeCourse(store, { pass: true });
       await settle();
@@ -209,6 +203,7 @@ for (const version of ['1.2', '2004'] as const) {
     it('lets newer LMS data win over the local cache, and keeps newer local data the LMS missed', async () => {
       newApi();
       const lmsState = encodeSuspend({
+        courseId: course.id,
         updatedAt: Date.now() + 60_000,
         contentVersion: course.version,
         location: 'arjessa/verkostot',
@@ -226,7 +221,7 @@ for (const version of ['1.2', '2004'] as const) {
       await LmsLink.connect(version)!.restore(store, courseAdapter(course));
       expect((await store.loadAttempt(course.id))?.attempt.location).toBe('arjessa/verkostot');
 
-      const older = encodeSuspend({ ...decodeSuspend(lmsState)!, updatedAt: 1, location: 'perusteet/lyhyesti' });
+      const older = encodeSuspend({ ...decodeResume(course, lmsState).state!, updatedAt: Date.UTC(2024, 0, 1), location: 'perusteet/lyhyesti' });
       const api3 = newApi();
       api3.setCMIValue('cmi.suspend_data', older);
       await store.recordVisit((await store.latestAttempt(course.id))!.id, 'tekijat', 'perusteet/tekijat');
@@ -310,7 +305,7 @@ describe('a game package reports like a course', () => {
     expect(done.cmi.core.score.raw).toBe('100');
 
     const other = await ProgressStore.open(`lms-${++n}`);
-    await gameAdapter(mini).restore(other, done.cmi.suspend_data);
+    await gameAdapter(mini).restore(other, done.cmi.suspend_data, 'resume');
     expect((await other.openGameSession(mini.id, 'solo'))?.id).toBe('session-0001');
   });
 });

@@ -14,6 +14,9 @@ describe('hash routes', () => {
     { name: 'game', gameId: 'g' },
     { name: 'game-play', gameId: 'g' },
     { name: 'workshop', gameId: 'g' },
+    { name: 'workshop-screen', gameId: 'g' },
+    { name: 'workshops' },
+    { name: 'workshops', sessionId: 's1' },
   ];
   it('round-trips every route through the hash', () => {
     for (const route of routes) expect(parseHash(href(route))).toEqual(route);

@@ -5,7 +5,24 @@ import { formatProblem } from '../../src/content/problems';
 
 const fixture = (name: string) => resolve(import.meta.dirname, '../fixtures', name);
 
-describe('content validator', () => {
+/** Issue 14: what the build would change or cannot read is reported, never silently dropped. */
+const hostileInput = [
+  'content/courses/alias-bomb/course.yaml:6: (yaml): the aliases expand to too much data (more than 100); write the values out',
+  'content/courses/bad-yaml/fi/osa.md:13: (yaml): column 1: Map keys must be unique',
+  'content/courses/bad-yaml/fi/osa.md:20: (yaml): column 7: Nested mappings are not allowed in compact mappings',
+  'content/courses/bad-yaml/fi/osa.md:20: (yaml): column 7: Implicit keys need to be on a single line',
+  'content/courses/encoding/fi/osa.md:8: (file): the file is not UTF-8 (a byte here is not valid UTF-8, as from a Windows-1252 or Latin-1 editor): save it as UTF-8',
+  'content/courses/hostile-markup/fi/osa.md:8: (markup): script-capable HTML "<script>" is not allowed: content is Markdown only',
+  'content/courses/hostile-markup/fi/osa.md:10: (markup): script-capable HTML "<img src=x onerror="alert(2)">" is not allowed: content is Markdown only',
+  'content/courses/hostile-markup/fi/osa.md:12: (markup): the link "javascript:alert(3)" is not allowed: links must be https:, mailto: or a path inside the site',
+  'content/courses/hostile-markup/fi/osa.md:19: text: script-capable HTML "<iframe src="https://example.org">" is not allowed: content is Markdown only',
+  'content/courses/hostile-markup/fi/osa.md:22: (markup): script-capable HTML "<svg onload="alert(4)">" is not allowed: content is Markdown only',
+  'content/courses/hostile-markup/fi/osa.md:22: (markup): the link "data:text/html,hi" is not allowed: links must be https:, mailto: or a path inside the site',
+  'content/courses/hostile-markup/fi/questions.yaml:4: questions[1].prompt: script-capable HTML "<b onclick="x()">" is not allowed: content is Markdown only',
+  'content/courses/hostile-markup/fi/questions.yaml:10: questions[1].items[2].feedback: the link "javascript:alert(5)" is not allowed: links must be https:, mailto: or a path inside the site',
+];
+
+describe('content validator', { timeout: 60_000 }, () => {
   it('accepts the shipped content', () => {
     const { problems, courses } = buildContent(resolve(import.meta.dirname, '../..'));
     expect(problems.map(formatProblem)).toEqual([]);
@@ -28,7 +45,7 @@ describe('content validator', () => {
         'content/courses/bad-refs/fi/osa.md:33: practice.ref: unknown good-practice card "ei-tallaista-korttia" (not in content/practices)',
         'content/courses/bad-refs/fi/questions.yaml:12: questions[2] (q-kaksi): a single-choice question needs exactly one correct option (has 0)',
         'content/courses/bad-refs/fi/questions.yaml:21: questions[3] (q-yksi).id: duplicate question id "q-yksi" (first on line 2)',
-        'content/courses/too-big/course.yaml:1: (scorm): resume data (fi) can reach 4731 characters; SCORM 1.2 allows 4096: use fewer questions or pages',
+        'content/courses/too-big/course.yaml:1: (scorm): resume data (fi) can reach 4741 characters; SCORM 1.2 allows 4096: use fewer questions or pages',
         'content/courses/unreachable/course.yaml:15: finalTest.pool[2]: "q-pohdinta" is a reflection, which is never scored and cannot be in the final test',
         "content/games/broken-plays/fi/scenes.md:21: scene kierros: from here (with trust=1) no ending can be reached: the play loops for ever",
         "content/games/broken-plays/fi/scenes.md:29: scene umpikuja: dead end: with trust=0 no option is available",
@@ -46,6 +63,7 @@ describe('content validator', () => {
         "content/games/broken-refs/fi/scenes.md:15: scene alku option b if: 11 is outside the range of trust (0..10)",
         "content/games/broken-refs/game.yaml:13: meters[1] (trust).start: 12 is outside the range 0..10",
         'content/courses/unreachable/course.yaml:4: passMark: the final test cannot reach the pass mark 60 %: a draw can score at most 50 %',
+        ...hostileInput,
       ].sort(),
     );
   });

@@ -1,5 +1,5 @@
 /** A knowledge check inside a page: answer, check, read the feedback, try again if you like. */
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Question } from '../../content/schema';
 import { t } from '../../i18n';
 import { announce } from '../../app/announce';
@@ -19,7 +19,19 @@ export function KnowledgeCheck({ question, stored, onCheck, index, count }: Prop
   const [draft, setDraft] = useState<Response | undefined>(stored?.response);
   const [retrying, setRetrying] = useState(false);
   const [error, setError] = useState<string | undefined>();
-  const reviewing = Boolean(stored) && !retrying;
+  // Another tab may answer the same question while this one is open (the stored answer is live).
+  // `basis` is the stored answer this view last started from, `sent` what this tab itself saved.
+  const [basis, setBasis] = useState(stored?.id);
+  const sent = useRef<string | undefined>(undefined);
+  const ownOrBasis = !stored || stored.id === basis || JSON.stringify(stored.response) === sent.current;
+  const editing = retrying || (basis === undefined && sent.current === undefined && draft !== undefined);
+  // Progress loads after the page shows: a first answer arriving while the learner does nothing is the basis.
+  const adopt = !ownOrBasis && basis === undefined && sent.current === undefined && !editing;
+  useEffect(() => {
+    if (adopt) setBasis(stored?.id);
+  }, [adopt, stored?.id]);
+  const changedElsewhere = !ownOrBasis && !adopt;
+  const reviewing = Boolean(stored) && !retrying && !(changedElsewhere && editing);
   const prefix = `check-${question.id}`;
 
   const check = async () => {
@@ -29,6 +41,7 @@ export function KnowledgeCheck({ question, stored, onCheck, index, count }: Prop
       return;
     }
     setError(undefined);
+    sent.current = JSON.stringify(response);
     await onCheck(response!);
     setRetrying(false);
     const correct = isCorrect(question, response!);
@@ -49,6 +62,11 @@ export function KnowledgeCheck({ question, stored, onCheck, index, count }: Prop
         label={count > 1 ? t('check.numbered', { index: index + 1, count }) : undefined}
         error={error}
       />
+      {changedElsewhere && (
+        <p class="notice" role="status">
+          {editing ? t('check.elsewhereKept') : t('check.elsewhereShown')}
+        </p>
+      )}
       <div class="actions">
         {reviewing ? (
           <button
@@ -56,6 +74,8 @@ export function KnowledgeCheck({ question, stored, onCheck, index, count }: Prop
             class="secondary"
             onClick={() => {
               setRetrying(true);
+              setBasis(stored?.id);
+              sent.current = undefined;
               setDraft(question.type === 'reflection' ? stored?.response : undefined);
             }}
           >
