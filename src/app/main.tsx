@@ -8,7 +8,6 @@ import { packageInfo } from '../lms/package-info';
 import { savedLanguage } from './language-memory';
 import { Root } from './Root';
 import { prefetchFirstView } from './prefetch';
-import { afterFirstViewPainted } from './first-view';
 import './styles.css';
 
 async function start() {
@@ -19,8 +18,6 @@ async function start() {
     prefetchFirstView(location.hash, lang);
     await setLanguage(lang);
     render(<Root pkg={null} />, root);
-    // Offline use and updates: never in a package build (an LMS page is not ours to cache).
-    if (!import.meta.env.KOHTAAMO_PACKAGE_BUILD) void afterFirstViewPainted().then(() => import('../pwa/register')).then((sw) => sw.registerServiceWorker());
     return;
   }
   // A package talks to its LMS before anything is shown: the LMS's data is the source of truth.
