@@ -6,9 +6,15 @@ import { useOptionalStore } from './context';
 import { href, locationRoute } from './router';
 import { useViewFocus } from './useViewFocus';
 import { t } from '../i18n';
+import { Icon } from './Icon';
+import { courseState, type CourseState } from '../course/completion';
+import { ruleOfEntry } from '../course/completion';
+import { testStateText, pagesMessage } from '../course/CompletionSummary';
 
 interface Status {
-  state: 'not-started' | 'in-progress' | 'completed';
+  state: CourseState['status'];
+  /** Courses only: the full state by the completion rule. */
+  course?: CourseState;
   visited: number;
   location?: string;
   updatedAt: number;
@@ -29,8 +35,13 @@ export function Catalogue({ lang }: { lang: Lang }) {
         const attempt = await store.latestAttempt(entry.id);
         if (!attempt) continue;
         const visited = await store.visitedPages(attempt.id);
+        const course =
+          entry.kind === 'course'
+            ? courseState(ruleOfEntry(entry), { visited, tries: attempt.tries, openTry: Boolean(attempt.openTry), storedCompleted: attempt.status === 'completed' })
+            : undefined;
         result[entry.id] = {
-          state: attempt.status,
+          state: course?.status ?? attempt.status,
+          course,
           visited: entry.pageIds.filter((id: string) => visited.has(id)).length,
           location: attempt.location,
           updatedAt: attempt.updatedAt,
@@ -50,15 +61,21 @@ export function Catalogue({ lang }: { lang: Lang }) {
       </h1>
       <p class="lead">{t('catalogue.lead')}</p>
       {statuses && <ContinuePanel statuses={statuses} lang={lang} />}
-      {catalogue.length === 0 ? (
-        <p>{t('catalogue.empty')}</p>
-      ) : (
-        <ul class="cards">
-          {catalogue.map((entry) => (
-            <CatalogueCard key={entry.id} entry={entry} lang={lang} status={statuses ? (statuses[entry.id] ?? null) : undefined} />
-          ))}
-        </ul>
-      )}
+      {catalogue.length === 0 && <p>{t('catalogue.empty')}</p>}
+      {(['course', 'game'] as const).map((kind) => {
+        const entries = catalogue.filter((e) => e.kind === kind);
+        if (entries.length === 0) return null;
+        return (
+          <section key={kind} class="catalogue-section" aria-labelledby={`catalogue-${kind}`}>
+            <h2 id={`catalogue-${kind}`}>{t(`catalogue.section.${kind}`)}</h2>
+            <ul class="cards">
+              {entries.map((entry) => (
+                <CatalogueCard key={entry.id} entry={entry} lang={lang} status={statuses ? (statuses[entry.id] ?? null) : undefined} />
+              ))}
+            </ul>
+          </section>
+        );
+      })}
       <ToolsSection />
     </section>
   );
@@ -84,14 +101,47 @@ function CatalogueCard({ entry, lang, status }: { entry: CatalogueEntry; lang: L
   const description = entry.description[textLang] ?? '';
   const state = status?.state ?? 'not-started';
   const titleId = `card-${entry.id}`;
+  const course = status?.course;
+  const target = href(
+    entry.kind === 'game'
+      ? { name: 'game', gameId: entry.id }
+      : state === 'in-progress'
+        ? locationRoute(entry.id, status?.location)
+        : { name: 'course', courseId: entry.id },
+  );
+  const action =
+    entry.kind === 'game'
+      ? t('catalogue.openGame')
+      : state === 'not-started'
+        ? t('catalogue.openCourse')
+        : state === 'in-progress'
+          ? t('course.continue')
+          : t('catalogue.reviewCourse');
+  const testText = course ? testStateText(course) : null;
+  const missing = course ? pagesMessage(course) : null;
   return (
     <li class="card" aria-labelledby={titleId}>
       <p class="eyebrow">{t(`catalogue.kind.${entry.kind}`)}</p>
-      <h2 id={titleId} lang={textLang !== lang ? textLang : undefined}>
+      <h3 id={titleId} lang={textLang !== lang ? textLang : undefined}>
         {title}
-      </h2>
+      </h3>
       <p lang={textLang !== lang ? textLang : undefined}>{description}</p>
-      {entry.easyPages ? <p class="badge">{t('easy.badge', { count: entry.easyPages })}</p> : null}
+      {/* A game has no status until it has been played; a course always shows where the learner is. */}
+      {(entry.kind === 'course' || (status && state !== 'not-started')) && (
+        <p class={`status status-${state}`}>
+          <span class="visually-hidden">{t('catalogue.status')}: </span>
+          {status !== undefined && <Icon name={state === 'completed' ? 'check' : state === 'in-progress' ? 'half' : 'circle'} />}{' '}
+          {status === undefined ? t('catalogue.statusLoading') : t(`status.${state}`)}
+          {state === 'in-progress' && entry.kind === 'course' && ` · ${t('catalogue.pagesSeen', { visited: status!.visited, total: entry.pageIds.length })}`}
+          {state === 'in-progress' && testText && course?.test !== 'not-taken' && ` · ${testText}`}
+        </p>
+      )}
+      {state === 'in-progress' && missing && course?.passedWithUnread && <p class="small completion-message">{missing}</p>}
+      <p class="card-action">
+        <a class="button" href={target} aria-describedby={titleId}>
+          {action}
+        </a>
+      </p>
       <dl class="card-facts">
         <div>
           <dt>{t('course.duration')}</dt>
@@ -101,28 +151,8 @@ function CatalogueCard({ entry, lang, status }: { entry: CatalogueEntry; lang: L
           <dt>{t('catalogue.languages')}</dt>
           <dd>{entry.languages.map((l) => t(`language.${l}`)).join(', ')}</dd>
         </div>
-        <div>
-          <dt>{t('catalogue.status')}</dt>
-          <dd class={`status status-${state}`}>
-            {status !== undefined && <span aria-hidden="true">{state === 'completed' ? '✓ ' : state === 'in-progress' ? '◐ ' : '○ '}</span>}
-            {status === undefined ? t('catalogue.statusLoading') : t(`status.${state}`)}
-            {state === 'in-progress' && entry.kind === 'course' && ` · ${t('catalogue.pagesSeen', { visited: status!.visited, total: entry.pageIds.length })}`}
-          </dd>
-        </div>
       </dl>
-      <a
-        class="button"
-        href={href(
-          entry.kind === 'game'
-            ? { name: 'game', gameId: entry.id }
-            : state === 'in-progress'
-              ? locationRoute(entry.id, status?.location)
-              : { name: 'course', courseId: entry.id },
-        )}
-        aria-describedby={titleId}
-      >
-        {state === 'not-started' ? t('catalogue.open') : state === 'in-progress' ? t('course.continue') : t('catalogue.review')}
-      </a>
+      {entry.easyPages && lang === 'fi' ? <p class="badge">{t('easy.badge', { count: entry.easyPages })}</p> : null}
     </li>
   );
 }

@@ -2,10 +2,11 @@
 import { liveQuery } from 'dexie';
 import { useEffect, useState } from 'preact/hooks';
 import type { Lang } from '../content/schema';
-import { formatDate, formatDateTime, formatMinutes, t } from '../i18n';
+import { formatDate, t } from '../i18n';
 import type { Attempt, Certificate } from '../storage/db';
 import { isPersisted, requestPersistence } from '../storage/progress';
-import { bestTry } from '../course/completion';
+import { LearningCards, titleOf as titleOfEntry } from './my-learning/LearningCards';
+import { ReflectionList } from './my-learning/ReflectionList';
 import { announce } from './announce';
 import { catalogue, findEntry } from './content';
 import { useStore } from './context';
@@ -39,10 +40,9 @@ export function MyLearning({ lang }: { lang: Lang }) {
     setMessage(m);
     if (m) announce(m.text);
   };
-  const titleOf = (contentId: string) => {
-    const entry = findEntry(contentId);
-    return entry?.title[lang] ?? entry?.title[entry.languages[0]!] ?? contentId;
-  };
+  const titleOf = (contentId: string) => titleOfEntry(contentId, lang);
+  // A game gives no certificate (none of the shipped games' content asks for one).
+  const courseCertificates = certificates.filter((c) => findEntry(c.contentId)?.kind !== 'game');
 
   const exportAll = async () => {
     const { exportProgress } = await import('../storage/transfer');
@@ -112,49 +112,15 @@ export function MyLearning({ lang }: { lang: Lang }) {
       {attempts.length === 0 ? (
         <p>{t('my.noAttempts')}</p>
       ) : (
-        <div class="table-wrap">
-          <table>
-            <caption class="visually-hidden">{t('my.attempts')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('my.col.content')}</th>
-                <th scope="col">{t('catalogue.status')}</th>
-                <th scope="col">{t('my.col.score')}</th>
-                <th scope="col">{t('my.col.time')}</th>
-                <th scope="col">{t('my.col.dates')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {attempts.map((a) => {
-                const best = bestTry(a.tries);
-                return (
-                  <tr key={a.id}>
-                    <th scope="row">
-                      <a href={href({ name: 'course', courseId: a.contentId })}>{titleOf(a.contentId)}</a>
-                      <span class="small"> ({t('my.version', { version: a.contentVersion })})</span>
-                    </th>
-                    <td>{t(`status.${a.status}`)}</td>
-                    <td>{best ? t('my.scoreValue', { percent: best.percent, count: a.tries.length }) : '–'}</td>
-                    <td>{formatMinutes(a.timeSpentMs)}</td>
-                    <td>
-                      {t('my.started', { date: formatDateTime(a.startedAt) })}
-                      <br />
-                      {a.finishedAt ? t('my.finished', { date: formatDateTime(a.finishedAt) }) : t('my.lastActive', { date: formatDateTime(a.updatedAt) })}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <LearningCards attempts={attempts} store={store} lang={lang} />
       )}
 
       <h2>{t('my.certificates')}</h2>
-      {certificates.length === 0 ? (
+      {courseCertificates.length === 0 ? (
         <p>{t('my.noCertificates')}</p>
       ) : (
         <ul>
-          {certificates.map((c) => (
+          {courseCertificates.map((c) => (
             <li key={c.id}>
               <a href={href({ name: 'certificate', courseId: c.contentId })}>{titleOf(c.contentId)}</a>
               {' – '}
@@ -164,6 +130,8 @@ export function MyLearning({ lang }: { lang: Lang }) {
           ))}
         </ul>
       )}
+
+      <ReflectionList store={store} lang={lang} />
 
       <h2>{t('my.storage')}</h2>
       <p>
@@ -189,8 +157,11 @@ export function MyLearning({ lang }: { lang: Lang }) {
         </button>
       </div>
       <div class="file-field">
-        <label for="import-file">{t('my.import')}</label>
-        <input id="import-file" type="file" accept="application/json,.json" onChange={importFile} aria-describedby="import-help" />
+        {/* The native file control is hidden (not removed): the label is the button, like the others. */}
+        <input id="import-file" class="visually-hidden" type="file" accept="application/json,.json" onChange={importFile} aria-describedby="import-help" />
+        <label for="import-file" class="button secondary">
+          {t('my.import')}
+        </label>
         <p id="import-help" class="small">
           {t('my.importHelp')}
         </p>

@@ -15,7 +15,11 @@ export function useViewFocus(title: string, key: string) {
   useLayoutEffect(() => {
     document.title = `${title} – ${t('app.name')}`;
     if (firstView) firstView = false;
-    else heading.current?.focus({ preventScroll: false });
+    else {
+      // A new view starts at its top (not wherever the last one was scrolled to), then takes focus.
+      window.scrollTo(0, 0);
+      heading.current?.focus({ preventScroll: true });
+    }
     markViewShown();
   }, [key, title]);
   return heading;

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { compileCourse, type CourseBuild } from './course-compiler.ts';
 import { compileGame, type GameBuild } from './game-compiler.ts';
 import { compilePractices, type PracticeLibrary } from './practice-compiler.ts';
+import { checkContentQuality } from './item-quality/index.ts';
 import { compileFacilitator, type FacilitatorBuild } from './facilitator-compiler.ts';
 import { compilePlainLanguage, type PlainLanguageBuild } from './plain-language-compiler.ts';
 import { ProblemList, type Problem } from './problems.ts';
@@ -55,6 +56,7 @@ export function buildContent(root: string, only: string[] = []): ContentBuild {
       problems.add('content', 1, 'id', `no course or game with the id "${id}"`);
     }
   }
+  problems.items.push(...checkContentQuality(root, courses, games).failing);
   const plainLanguage = compilePlainLanguage(root, problems);
   return { catalogue: [...courses.map((c) => c.catalogue), ...games.map((g) => g.catalogue)], courses, games, practices, facilitator, plainLanguage, problems: problems.items };
 }

@@ -82,6 +82,8 @@ export function compileCourse(root: string, dir: string, problems: ProblemList, 
       minutes: meta.minutes,
       pageIds: first.modules.flatMap((m) => m.pages.map((p) => p.id)),
       hasFinalTest: Boolean(meta.finalTest),
+      completion: meta.completion,
+      maxTries: meta.finalTest?.maxTries ?? 0,
       easyPages,
     },
   };

@@ -195,6 +195,9 @@ export interface CatalogueEntry {
   /** Page ids in study order, so the catalogue can show progress without loading the course. */
   pageIds: string[];
   hasFinalTest: boolean;
+  /** Courses: the completion rule and the final test's tries (0 unlimited), so every screen applies one rule. */
+  completion?: CompiledCourse['completion'];
+  maxTries?: number;
   /** Pages with an Easy Finnish version (courses only). */
   easyPages?: number;
   /** Games only: how it can be played. */

@@ -4,12 +4,16 @@ import type { CompiledCourse } from '../content/schema';
 import { href } from '../app/router';
 import { useViewFocus } from '../app/useViewFocus';
 import { formatDate, t } from '../i18n';
-import { bestTry, isCompleted } from './completion';
-import { readingPath } from './navigation';
+import { bestTry } from './completion';
+import { CompletionSummary, testStateText } from './CompletionSummary';
+import { packageInfo } from '../lms/package-info';
 import type { CourseSession } from './useCourseSession';
 
+/** The organisation that issues the certificate, set at build time (`VITE_ORG_NAME`); by default the service. */
+const ORG_NAME = (import.meta.env.VITE_ORG_NAME as string | undefined)?.trim() || '';
+
 export function Certificate({ course, session }: { course: CompiledCourse; session: CourseSession }) {
-  const { attempt, visited, learnerName } = session.state;
+  const { attempt, learnerName } = session.state;
   const heading = useViewFocus(t('certificate.title'), `certificate-${course.id}`);
   const { setLocation } = session;
   useEffect(() => {
@@ -17,27 +21,27 @@ export function Certificate({ course, session }: { course: CompiledCourse; sessi
   }, [setLocation]);
   const [name, setName] = useState(learnerName);
   const [nameError, setNameError] = useState('');
-  const pageIds = readingPath(course).map((s) => s.page.id);
   const tries = attempt?.tries ?? [];
-  const done = attempt?.status === 'completed' || isCompleted(course.completion, { pageIds, visited, tries });
+  const state = session.state.progress;
 
-  if (!done) {
-    const unseen = pageIds.filter((id) => !visited.has(id)).length;
-    const testMissing = course.completion.finalTest === 'passed' ? !tries.some((x) => x.passed) : course.completion.finalTest === 'attempted' && tries.length === 0;
+  if (state.status !== 'completed') {
+    const testText = testStateText(state);
     return (
       <article class="certificate-missing">
         <h1 tabIndex={-1} ref={heading}>
           {t('certificate.title')}
         </h1>
         <p>{t('certificate.notYet')}</p>
-        <ul>
-          {course.completion.allPages && unseen > 0 && <li>{t('certificate.pagesLeft', { count: unseen })}</li>}
-          {testMissing && (
-            <li>
-              <a href={href({ name: 'test', courseId: course.id })}>{t(course.completion.finalTest === 'passed' ? 'certificate.passTest' : 'certificate.takeTest')}</a>
-            </li>
-          )}
-        </ul>
+        <p class={`course-status status-${state.status}`}>
+          {t(`status.${state.status}`)}
+          {testText && ` · ${testText}`}
+        </p>
+        {state.testMissing && (
+          <p>
+            <a href={href({ name: 'test', courseId: course.id })}>{t(course.completion.finalTest === 'passed' ? 'certificate.passTest' : 'certificate.takeTest')}</a>
+          </p>
+        )}
+        <CompletionSummary course={course} state={state} />
       </article>
     );
   }
@@ -71,7 +75,7 @@ export function Certificate({ course, session }: { course: CompiledCourse; sessi
           onInput={(e) => setName((e.currentTarget as HTMLInputElement).value)}
         />
         <p id="learner-name-help" class="small">
-          {t('certificate.nameHelp')}
+          {t(packageInfo() ? 'certificate.nameFromLms' : 'certificate.nameHelp')}
         </p>
         {nameError && (
           <p id="learner-name-error" class="field-error">
@@ -85,7 +89,7 @@ export function Certificate({ course, session }: { course: CompiledCourse; sessi
       {learnerName && (
         <>
           <section class="certificate" aria-label={t('certificate.document')}>
-            <p class="certificate-brand">{t('app.name')}</p>
+            <p class="certificate-brand">{ORG_NAME || t('app.name')}</p>
             <p class="certificate-kind">{t('certificate.heading')}</p>
             <p class="certificate-name">{learnerName}</p>
             <p>{t('certificate.hasCompleted')}</p>
@@ -103,7 +107,7 @@ export function Certificate({ course, session }: { course: CompiledCourse; sessi
               )}
               <div>
                 <dt>{t('certificate.duration')}</dt>
-                <dd>{t('course.minutes', { count: course.minutes })}</dd>
+                <dd>{t('certificate.minutes', { count: course.minutes })}</dd>
               </div>
             </dl>
             <p class="certificate-objectives-title">{t('course.objectives')}</p>
@@ -112,7 +116,9 @@ export function Certificate({ course, session }: { course: CompiledCourse; sessi
                 <li key={o}>{o}</li>
               ))}
             </ul>
-            <p class="small">{t('certificate.version', { id: course.id, version: course.version })}</p>
+            <p class="small">
+              {t('certificate.issuer', { org: ORG_NAME || t('app.name') })} · {t('certificate.version', { version: course.version })}
+            </p>
           </section>
           <div class="actions no-print">
             <button type="button" onClick={() => window.print()}>

@@ -4,11 +4,13 @@ import { href } from '../app/router';
 import { useViewFocus } from '../app/useViewFocus';
 import { t } from '../i18n';
 import { readingPath, resumeRoute } from './navigation';
+import { CompletionSummary, testStateText } from './CompletionSummary';
 import type { SessionState } from './useCourseSession';
 
 export function CourseIntro({ course, session }: { course: CompiledCourse; session: SessionState }) {
   const heading = useViewFocus(course.title, `intro-${course.id}`);
-  const started = Boolean(session.attempt);
+  const state = session.progress;
+  const started = state.status !== 'not-started';
   const path = readingPath(course);
   const target = resumeRoute(course, session.attempt?.location, session.visited);
   return (
@@ -18,6 +20,19 @@ export function CourseIntro({ course, session }: { course: CompiledCourse; sessi
         {course.title}
       </h1>
       <p class="lead">{course.description}</p>
+      {/* The primary action comes before the facts, so it is on the first screen of a laptop. */}
+      <p class="primary-action">
+        <a class="button" href={href(target)}>
+          {state.status === 'completed' ? t('catalogue.reviewCourse') : started ? t('course.continue') : t('course.start')}
+        </a>
+      </p>
+      {started && (
+        <p class={`course-status status-${state.status}`}>
+          {t(`status.${state.status}`)} · {t('catalogue.pagesSeen', { visited: state.visitedCount, total: state.totalPages })}
+          {testStateText(state) && ` · ${testStateText(state)}`}
+        </p>
+      )}
+      <CompletionSummary course={course} state={state} compact />
       <dl class="facts">
         <div>
           <dt>{t('course.duration')}</dt>
@@ -44,11 +59,6 @@ export function CourseIntro({ course, session }: { course: CompiledCourse; sessi
           <li key={o}>{o}</li>
         ))}
       </ul>
-      <p>
-        <a class="button" href={href(target)}>
-          {started ? t('course.continue') : t('course.start')}
-        </a>
-      </p>
     </article>
   );
 }

@@ -3,18 +3,15 @@ import { useEffect, useState } from 'preact/hooks';
 import type { CompiledCourse } from '../content/schema';
 import { href, type Route } from '../app/router';
 import { t } from '../i18n';
-import { bestTry, isCompleted, pageProgress } from './completion';
-import { readingPath } from './navigation';
+import { Icon } from '../app/Icon';
+import { CompletionSummary, testStateText } from './CompletionSummary';
 import type { SessionState } from './useCourseSession';
 
 export function CourseMenu({ course, session, route }: { course: CompiledCourse; session: SessionState; route: Route }) {
-  const path = readingPath(course);
-  const pageIds = path.map((s) => s.page.id);
-  const progress = pageProgress(pageIds, session.visited);
-  const visitedCount = pageIds.filter((id) => session.visited.has(id)).length;
-  const tries = session.attempt?.tries ?? [];
-  const completed = isCompleted(course.completion, { pageIds, visited: session.visited, tries });
-  const best = bestTry(tries);
+  const state = session.progress;
+  const { visitedCount, totalPages } = state;
+  const completed = state.status === 'completed';
+  const testText = testStateText(state);
   const current = route.name === 'page' ? route.pageId : route.name;
   // On narrow screens the page list folds away so the page itself comes first; it closes again after a move.
   const [open, setOpen] = useState(false);
@@ -29,17 +26,26 @@ export function CourseMenu({ course, session, route }: { course: CompiledCourse;
         </a>
       </p>
       <div class="progress-box">
-        <label for="course-progress">{t('course.progress', { visited: visitedCount, total: pageIds.length })}</label>
-        <progress id="course-progress" max={pageIds.length} value={visitedCount}>
-          {Math.round(progress * 100)} %
+        <label for="course-progress">{t('course.progress', { visited: visitedCount, total: totalPages })}</label>
+        <progress id="course-progress" max={totalPages} value={visitedCount}>
+          {totalPages ? Math.round((visitedCount / totalPages) * 100) : 0} %
         </progress>
-        <p class="small">
-          {completed ? `✓ ${t('status.completed')}` : t('status.in-progress')}
-          {best && ` · ${t('test.best', { percent: best.percent })}`}
+        <p class={`course-status status-${state.status}`}>
+          {completed && <Icon name="check" />} {t(`status.${state.status}`)}
         </p>
+        {/* On a phone the details fold away with the page list, so the page itself comes first. */}
+        <div class={open ? 'menu-details is-open' : 'menu-details'}>
+          {testText && (
+            <p class="small test-state">
+              {testText}
+              {state.best && ` · ${t('test.bestResult', { percent: state.best.percent })}`}
+            </p>
+          )}
+          <CompletionSummary course={course} state={state} compact />
+        </div>
       </div>
       <button type="button" class="secondary menu-toggle" aria-expanded={open} aria-controls={listId} onClick={() => setOpen(!open)}>
-        <span aria-hidden="true">{open ? '▴' : '▾'}</span> {t('course.pagesToggle')}
+        <Icon name={open ? 'chevron-up' : 'chevron-down'} /> {t('course.pagesToggle')}
       </button>
       <ol id={listId} class={open ? 'module-list is-open' : 'module-list'}>
         {course.modules.map((module) => (
@@ -54,8 +60,8 @@ export function CourseMenu({ course, session, route }: { course: CompiledCourse;
                       href={href({ name: 'page', courseId: course.id, moduleId: module.id, pageId: page.id })}
                       aria-current={current === page.id ? 'page' : undefined}
                     >
-                      <span class="check-mark" aria-hidden="true">
-                        {seen ? '✓' : '○'}
+                      <span class="check-mark">
+                        <Icon name={seen ? 'check' : 'circle'} />
                       </span>
                       {page.title}
                       {seen && <span class="visually-hidden"> ({t('course.visited')})</span>}
@@ -69,8 +75,8 @@ export function CourseMenu({ course, session, route }: { course: CompiledCourse;
         {course.finalTest && (
           <li>
             <a href={href({ name: 'test', courseId: course.id })} aria-current={current === 'test' ? 'page' : undefined}>
-              <span class="check-mark" aria-hidden="true">
-                {tries.some((x) => x.passed) ? '✓' : '○'}
+              <span class="check-mark">
+                <Icon name={state.test === 'passed' ? 'check' : 'circle'} />
               </span>
               {t('test.title')}
             </a>
@@ -78,8 +84,8 @@ export function CourseMenu({ course, session, route }: { course: CompiledCourse;
         )}
         <li>
           <a href={href({ name: 'certificate', courseId: course.id })} aria-current={current === 'certificate' ? 'page' : undefined}>
-            <span class="check-mark" aria-hidden="true">
-              {completed ? '✓' : '○'}
+            <span class="check-mark">
+              <Icon name={completed ? 'check' : 'circle'} />
             </span>
             {t('certificate.title')}
           </a>

@@ -1,14 +1,18 @@
 /** The final test: a fresh draw from the pool per try, a pass mark, retry rules, and results that teach. */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect } from 'preact/hooks';
 import type { CompiledCourse } from '../content/schema';
 import { announce } from '../app/announce';
 import { href } from '../app/router';
 import { useViewFocus } from '../app/useViewFocus';
 import { t } from '../i18n';
-import { bestTry, triesLeft } from './completion';
-import { QuestionView, defaultResponse } from './questions/QuestionView';
+import { bestTry, type TestTry } from './completion';
+import { OpenTry } from './OpenTry';
+import { CompletionSummary, testStateText } from './CompletionSummary';
+import { pagesToReview } from './review-pages';
+import { pageRoute } from './navigation';
+import type { Question } from '../content/schema';
 import { Feedback } from './questions/Feedback';
-import { isAnswered, isCorrect } from './scoring';
+import { isCorrect } from './scoring';
 import type { CourseSession } from './useCourseSession';
 
 export function FinalTest({ course, session }: { course: CompiledCourse; session: CourseSession }) {
@@ -17,8 +21,8 @@ export function FinalTest({ course, session }: { course: CompiledCourse; session
   const tries = attempt?.tries ?? [];
   const openTry = attempt?.openTry;
   const last = tries.at(-1);
-  const left = test ? triesLeft(test.maxTries, tries) : 0;
-  const [missing, setMissing] = useState<string[]>([]);
+  const state = session.state.progress;
+  const left = state.triesLeft;
   const viewKey = openTry ? `test-open-${openTry.no}` : last ? `test-result-${last.no}` : 'test-intro';
   const heading = useViewFocus(t('test.title'), viewKey);
   const { setLocation } = session;
@@ -35,66 +39,19 @@ export function FinalTest({ course, session }: { course: CompiledCourse; session
   );
 
   if (openTry) {
-    // A question removed from the course since the try began is left out.
-    const questions = openTry.questionIds.filter((id) => course.questions[id]).map((id) => course.questions[id]!);
-    const submit = async () => {
-      const unanswered = questions.filter((q) => !isAnswered(q, testAnswers[q.id] ?? defaultResponse(q))).map((q) => q.id);
-      setMissing(unanswered);
-      if (unanswered.length > 0) {
-        announce(t('test.missing', { count: unanswered.length }));
-        document.getElementById('test-missing')?.focus();
-        return;
-      }
-      // An ordering left untouched is an answer too: record the order the learner saw.
-      const final = { ...testAnswers };
-      for (const q of questions) {
-        if (!final[q.id]) {
-          final[q.id] = defaultResponse(q)!;
-          await session.answerTest(q.id, final[q.id]!);
-        }
-      }
-      const result = await session.submitTry(final);
-      if (result) announce(t(result.passed ? 'test.passedAnnounce' : 'test.failedAnnounce', { percent: result.percent }));
+    const submitted = async (result: TestTry) => {
+      const stillToRead = result.passed ? state.missingPageIds.length : 0;
+      announce(
+        [t(result.passed ? 'test.passedAnnounce' : 'test.failedAnnounce', { percent: result.percent }), stillToRead ? t('completion.passedReadMore', { count: stillToRead }) : '']
+          .filter(Boolean)
+          .join(' '),
+      );
     };
     return (
       <article class="final-test">
         <p class="eyebrow">{course.title}</p>
         {title}
-        <p>{t('test.instructions', { count: questions.length, passMark: course.passMark })}</p>
-        <ol class="test-questions">
-          {questions.map((q, i) => (
-            <li key={q.id} id={`test-q-${q.id}`}>
-              <QuestionView
-                question={q}
-                response={testAnswers[q.id]}
-                onChange={(r) => void session.answerTest(q.id, r)}
-                reviewing={false}
-                idPrefix={`test-${openTry.no}-${q.id}`}
-                label={t('test.questionOf', { no: i + 1, count: questions.length })}
-                error={missing.includes(q.id) && !isAnswered(q, testAnswers[q.id] ?? defaultResponse(q)) ? t('question.answerFirst') : undefined}
-              />
-            </li>
-          ))}
-        </ol>
-        {missing.length > 0 && (
-          <div id="test-missing" class="notice notice-error" tabIndex={-1} role="alert">
-            <p>{t('test.missing', { count: missing.length })}</p>
-            <ul>
-              {missing.map((id) => (
-                <li key={id}>
-                  <button type="button" class="link" onClick={() => document.querySelector<HTMLElement>(`#test-q-${id} input, #test-q-${id} select, #test-q-${id} button`)?.focus()}>
-                    {t('test.questionOf', { no: openTry.questionIds.indexOf(id) + 1, count: questions.length })}
-                  </button>
-                </li>
-              ))}
-            </ul>
-          </div>
-        )}
-        <div class="actions">
-          <button type="button" onClick={submit}>
-            {t('test.submit')}
-          </button>
-        </div>
+        <OpenTry course={course} session={session} openTry={openTry} onSubmitted={submitted} />
       </article>
     );
   }
@@ -112,7 +69,9 @@ export function FinalTest({ course, session }: { course: CompiledCourse; session
         {title}
         <p>{t('test.intro', { draw: test.draw, passMark: course.passMark })}</p>
         <p>{test.maxTries === 0 ? t('test.unlimited') : t('test.limited', { count: test.maxTries })}</p>
+        {state.missingPageIds.length > 0 && <p>{t('completion.beforeTest')}</p>}
         <div class="actions">{start}</div>
+        <CompletionSummary course={course} state={state} compact />
       </article>
     );
   }
@@ -129,13 +88,17 @@ export function FinalTest({ course, session }: { course: CompiledCourse; session
         <p class="result-verdict">{last.passed ? `✓ ${t('test.passed')}` : `✗ ${t('test.failed')}`}</p>
         <p>{t('test.score', { percent: last.percent, correct: correctCount, count: lastQuestions.length, passMark: course.passMark })}</p>
         {tries.length > 1 && <p>{t('test.best', { percent: best.percent })}</p>}
+        {!last.passed && state.test === 'passed' && <p>{testStateText(state)}</p>}
+        {state.status === 'completed' && <p class="completion-message">{t('completion.completed')}</p>}
       </div>
+      {state.passedWithUnread && <CompletionSummary course={course} state={state} />}
+      {!last.passed && <ReviewPages course={course} wrong={lastQuestions.filter((q) => !answers[q.id] || isCorrect(q, answers[q.id]!) === false)} />}
       <div class="actions">
-        {tries.some((x) => x.passed) ? (
+        {state.status === 'completed' ? (
           <a class="button" href={href({ name: 'certificate', courseId: course.id })}>
             {t('certificate.goTo')}
           </a>
-        ) : left > 0 ? (
+        ) : state.test === 'passed' ? null : left > 0 ? (
           <>
             <p>{left === Infinity ? t('test.retryAdvice') : t('test.triesLeft', { count: left })}</p>
             {start}
@@ -155,5 +118,24 @@ export function FinalTest({ course, session }: { course: CompiledCourse; session
         ))}
       </ol>
     </article>
+  );
+}
+
+/** "Kertaa nämä sivut": the pages behind the wrong answers, so a failed try leads back to the material. */
+function ReviewPages({ course, wrong }: { course: CompiledCourse; wrong: Question[] }) {
+  const steps = pagesToReview(course, wrong);
+  if (steps.length === 0) return null;
+  return (
+    <section class="review-pages" aria-labelledby="review-pages-title">
+      <h2 id="review-pages-title">{t('test.reviewPages')}</h2>
+      <p>{t('test.reviewPagesLead')}</p>
+      <ul>
+        {steps.map((s) => (
+          <li key={s.page.id}>
+            <a href={href(pageRoute(course, s))}>{s.page.title}</a> <span class="small">({s.module.title})</span>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

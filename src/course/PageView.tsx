@@ -3,8 +3,11 @@ import { useEffect } from 'preact/hooks';
 import type { CompiledCourse, Module, Page } from '../content/schema';
 import { href } from '../app/router';
 import { useViewFocus } from '../app/useViewFocus';
+import { Icon } from '../app/Icon';
 import { t } from '../i18n';
 import { BlockView } from './blocks/BlockView';
+import { displayOrder } from './blocks/order';
+import { noBreakCompounds } from './typography';
 import { pageRoute, readingPath } from './navigation';
 import { packageInfo } from '../lms/package-info';
 import type { CourseSession } from './useCourseSession';
@@ -41,21 +44,29 @@ export function PageView({ course, module, page, session, easy, onEasy }: Props)
         <ol>
           {/* A SCORM package has no catalogue to go back to. */}
           {!packageInfo() && (
-            <li>
+            <li class="crumb-home">
               <a href="#/">{t('nav.catalogue')}</a>
             </li>
           )}
-          <li>
+          <li class="crumb-course">
             <a href={href({ name: 'course', courseId: course.id })}>{course.title}</a>
           </li>
-          <li>{module.title}</li>
+          <li class="crumb-module">{module.title}</li>
           <li aria-current="page">{page.title}</li>
         </ol>
       </nav>
-      <p class="eyebrow">
-        {t('course.moduleOf', { no: moduleNo, count: course.modules.length, title: module.title })} ·{' '}
-        {t('course.pageOf', { no: step.index + 1, count: path.length })}
-      </p>
+      <div class="page-top">
+        <p class="eyebrow">
+          {t('course.moduleOf', { no: moduleNo, count: course.modules.length, title: module.title })} ·{' '}
+          {t('course.pageOf', { no: step.index + 1, count: path.length })}
+        </p>
+        {/* A compact way on at the top too: a learner who knows the page need not scroll to its end. */}
+        {next && (
+          <a class="pager-top" href={href(pageRoute(course, next))}>
+            {t('course.next')} <Icon name="arrow-right" />
+          </a>
+        )}
+      </div>
       {offersEasy && (
         <div class="easy-toggle">
           <button type="button" class="secondary" aria-pressed={easy} onClick={() => onEasy(!easy)}>
@@ -65,10 +76,10 @@ export function PageView({ course, module, page, session, easy, onEasy }: Props)
         </div>
       )}
       <h1 tabIndex={-1} ref={heading}>
-        {title}
+        {noBreakCompounds(title)}
       </h1>
       {showEasy && <p class="badge">{t('easy.label')}</p>}
-      {(showEasy ? page.easy!.blocks : page.blocks).map((block, i) => (
+      {displayOrder(showEasy ? page.easy!.blocks : page.blocks).map((block, i) => (
         <BlockView key={`${page.id}-${showEasy ? 'easy' : 'std'}-${i}`} block={block} course={course} session={session} />
       ))}
       {showEasy && page.blocks.filter((b) => b.type === 'quiz').map((block, i) => (
@@ -77,7 +88,7 @@ export function PageView({ course, module, page, session, easy, onEasy }: Props)
       <nav class="pager" aria-label={t('course.pager')}>
         {previous ? (
           <a class="button secondary" rel="prev" href={href(pageRoute(course, previous))}>
-            ← {t('course.previous')}
+            <Icon name="arrow-left" /> {t('course.previous')}
             <span class="pager-title">{previous.page.title}</span>
           </a>
         ) : (
@@ -85,15 +96,16 @@ export function PageView({ course, module, page, session, easy, onEasy }: Props)
         )}
         {next ? (
           <a class="button" rel="next" href={href(pageRoute(course, next))}>
-            {t('course.next')} →<span class="pager-title">{next.page.title}</span>
+            {t('course.next')} <Icon name="arrow-right" />
+            <span class="pager-title">{next.page.title}</span>
           </a>
         ) : course.finalTest ? (
           <a class="button" href={href({ name: 'test', courseId: course.id })}>
-            {t('test.goTo')} →
+            {t('test.goTo')} <Icon name="arrow-right" />
           </a>
         ) : (
           <a class="button" href={href({ name: 'certificate', courseId: course.id })}>
-            {t('certificate.goTo')} →
+            {t('certificate.goTo')} <Icon name="arrow-right" />
           </a>
         )}
       </nav>

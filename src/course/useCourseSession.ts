@@ -8,15 +8,19 @@ import type { CompiledCourse } from '../content/schema';
 import type { Answer, Attempt } from '../storage/db';
 import type { AttemptSnapshot, ProgressStore } from '../storage/progress';
 import { trackWrite } from '../storage/pending-writes';
-import { isCompleted, bestTry, type TestTry } from './completion';
+import { isCompleted, bestTry, courseState, ruleOfCourse, type CourseState, type TestTry } from './completion';
 import { drawQuestions, isCorrect, scoreTest, type Response } from './scoring';
 
 export interface SessionState {
   loaded: boolean;
   attempt: Attempt | null;
   visited: Set<string>;
+  /** Status, test state and unread pages by the course's completion rule: what every screen shows. */
+  progress: CourseState;
   /** Latest knowledge-check answer per question (questions no longer in the course left out). */
   checkAnswers: Record<string, Answer>;
+  /** How many times each knowledge check has been checked (a first wrong try keeps the answers hidden). */
+  checkTries: Record<string, number>;
   /** Responses in the final-test try that is open now. */
   testAnswers: Record<string, Response>;
   /** Responses of the latest submitted try, for its results view. */
@@ -254,11 +258,20 @@ export function useCourseSession(store: ProgressStore | null, course: CompiledCo
     const attempt = snapshot?.attempt ?? null;
     const answers = snapshot?.answers ?? [];
     const lastTry = attempt?.tries.at(-1);
+    const visited = snapshot?.visited ?? new Set<string>();
+    const progress = courseState(course ? ruleOfCourse(course) : { pageIds: [], completion: { allPages: true, finalTest: 'none' }, maxTries: null }, {
+      visited,
+      tries: attempt?.tries ?? [],
+      openTry: Boolean(attempt?.openTry),
+      storedCompleted: attempt?.status === 'completed',
+    });
     return {
       loaded: snapshot !== undefined && course !== null && store !== null,
       attempt,
-      visited: snapshot?.visited ?? new Set(),
+      visited,
+      progress,
       checkAnswers: course ? latestByQuestion(answers, 'check', course) : {},
+      checkTries: answers.reduce<Record<string, number>>((n, a) => (a.context === 'check' ? { ...n, [a.questionId]: (n[a.questionId] ?? 0) + 1 } : n), {}),
       testAnswers:
         course && attempt?.openTry ? { ...responses(latestByQuestion(answers, `test:${attempt.openTry.no}`, course)), ...localTest } : {},
       lastTryAnswers: course && lastTry ? responses(latestByQuestion(answers, `test:${lastTry.no}`, course)) : {},

@@ -47,15 +47,25 @@ export const t = i18n.t.bind(i18n);
 /** Stored data may hold a date JavaScript cannot show (NaN, beyond ±8.64e15 ms): show a dash, never throw. */
 const isRealDate = (value: number | Date) => Number.isFinite(+value) && Math.abs(+value) <= 8.64e15;
 
+/**
+ * The locale whose conventions the UI language follows: Finnish and Finland-Swedish write 4.12.2026,
+ * and the English is British (4 December 2026), whatever the browser's own region.
+ */
+export function dateLocale(lang = i18n.language): string {
+  return lang === 'en' ? 'en-GB' : lang === 'sv' ? 'sv-FI' : 'fi-FI';
+}
+
 /** Formats a date for the UI language with Intl (no hand-made date strings). */
 export function formatDate(value: number | Date, lang = i18n.language): string {
   if (!isRealDate(value)) return '–';
-  return new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'numeric', year: 'numeric' }).format(value);
+  const month = lang === 'en' ? 'long' : 'numeric';
+  return new Intl.DateTimeFormat(dateLocale(lang), { day: 'numeric', month, year: 'numeric' }).format(value);
 }
 
 export function formatDateTime(value: number | Date, lang = i18n.language): string {
   if (!isRealDate(value)) return '–';
-  return new Intl.DateTimeFormat(lang, { dateStyle: 'short', timeStyle: 'short' }).format(value);
+  const month = lang === 'en' ? 'long' : 'numeric';
+  return new Intl.DateTimeFormat(dateLocale(lang), { day: 'numeric', month, year: 'numeric', hour: 'numeric', minute: '2-digit' }).format(value);
 }
 
 /** Study time as whole minutes, in words of the UI language ("12 minuuttia"). */

@@ -60,6 +60,8 @@ describe('solo play', () => {
     expect(await page.locator('.choice-review li').count()).toBeGreaterThan(1);
     // The finished play shows in My learning like a course.
     await page.goto(`${inject('siteUrl')}#/my`);
-    await expect.poll(() => page.locator('table').textContent()).toContain(game.title);
+    await expect.poll(() => page.locator('.learning-cards').textContent()).toContain(game.title);
+    // A solo game links to the game, not to a course view.
+    expect(await page.locator('.learning-card', { hasText: game.title }).locator('h3 a').getAttribute('href')).toBe(`#/game/${game.id}`);
   });
 });

@@ -72,7 +72,7 @@ describe('progress survives', () => {
   it('My learning: export, delete with confirmation, import back', async () => {
     const { page } = suite.current;
     await page.goto(`${inject('siteUrl')}#/my`);
-    await expect.poll(() => page.locator('table').textContent()).toContain(course.title);
+    await expect.poll(() => page.locator('.learning-cards').textContent()).toContain(course.title);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Vie tiedot tiedostoon' }).click()]);
     const file = await download.path();
     const exported = JSON.parse(readFileSync(file, 'utf8'));
@@ -82,18 +82,18 @@ describe('progress survives', () => {
     // A corrupt file is refused and nothing changes.
     await page.getByLabel('Tuo tiedot tiedostosta').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format":') });
     await expect.poll(() => page.locator('.notice-error').textContent()).toContain('se ei ole JSON-tiedosto');
-    expect(await page.locator('table tbody tr').count()).toBe(1);
+    expect(await page.locator('.learning-card').count()).toBe(1);
 
     await page.getByRole('button', { name: 'Poista kaikki tietoni…' }).click();
     await page.getByRole('button', { name: 'Peruuta' }).click();
-    expect(await page.locator('table tbody tr').count()).toBe(1);
+    expect(await page.locator('.learning-card').count()).toBe(1);
     await page.getByRole('button', { name: 'Poista kaikki tietoni…' }).click();
     await page.getByRole('button', { name: 'Poista kaikki tiedot' }).click();
     await expect.poll(() => page.locator('main').textContent()).toContain('Et ole vielä aloittanut');
 
     await page.getByLabel('Tuo tiedot tiedostosta').setInputFiles(file);
     await expect.poll(() => page.locator('.notice-ok').textContent()).toContain('Tiedot tuotiin');
-    await expect.poll(() => page.locator('table tbody tr').count()).toBe(1);
+    await expect.poll(() => page.locator('.learning-card').count()).toBe(1);
     await page.goto(pageUrl());
     await expect.poll(() => page.locator(checkScope).locator('.verdict').textContent()).toBe('✗ Ei aivan oikein.');
   });

@@ -33,7 +33,15 @@ export async function answer(page: Page | Frame, scope: string, question: Questi
       await box.locator(`input[id$="-${right ? question.answer : !question.answer}"]`).check();
       return;
     case 'ordering': {
-      if (!right) return; // the start order is never the correct one
+      if (!right) {
+        // The start order is never the correct one; moving an item down and back up again leaves it
+        // so, and makes it the learner's answer (an untouched order is not an answer).
+        const first = (await box.locator('.ordering li button[data-focus$="-down"]').first().getAttribute('data-focus'))!.replace(/-down$/, '');
+        await box.locator(`button[data-focus="${first}-down"]`).press('Enter');
+        await expect.poll(() => box.locator(`button[data-focus="${first}-up"]`).count()).toBe(1);
+        await box.locator(`button[data-focus="${first}-up"]`).press('Enter');
+        return;
+      }
       const readOrder = () =>
         box.locator('.ordering li').evaluateAll((lis) =>
           lis.map((li) => li.querySelector('button')?.getAttribute('data-focus')?.replace(/-(up|down)$/, '') ?? ''),

@@ -63,6 +63,10 @@ describe('content validator', { timeout: 60_000 }, () => {
         "content/games/broken-refs/fi/scenes.md:15: scene alku option b if: 11 is outside the range of trust (0..10)",
         "content/games/broken-refs/game.yaml:13: meters[1] (trust).start: 12 is outside the range 0..10",
         'content/courses/unreachable/course.yaml:4: passMark: the final test cannot reach the pass mark 60 %: a draw can score at most 50 %',
+        // Item-writing checks (src/content/item-quality) on the same fixtures.
+        'content/courses/bad-refs/fi/questions.yaml:2: question q-yksi: a single-choice question with 2 options is guessed right 50 % of the time; give it at least 3 plausible options (or make it a true/false statement)',
+        'content/courses/bad-refs/fi/questions.yaml:12: question q-kaksi: a single-choice question with 2 options is guessed right 50 % of the time; give it at least 3 plausible options (or make it a true/false statement)',
+        'content/courses/unreachable/course.yaml:1: finalTest.pool: only 1 of 2 pool questions (fi) pass the item-writing checks; a draw of 2 needs at least 3 (1.5 × draw) so that tries differ and no flawed question has to be drawn: add good questions',
         ...hostileInput,
       ].sort(),
     );

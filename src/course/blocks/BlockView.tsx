@@ -4,8 +4,10 @@ import { t } from '../../i18n';
 import type { CourseSession } from '../useCourseSession';
 import { KnowledgeCheck } from '../questions/KnowledgeCheck';
 import { PracticeCardView } from '../../practices/PracticeCardView';
+import { Icon } from '../../app/Icon';
+import { noBreakCompoundsHtml } from '../typography';
 
-const Html = ({ html, class: cls }: { html: string; class?: string }) => <div class={cls} dangerouslySetInnerHTML={{ __html: html }} />;
+const Html = ({ html, class: cls }: { html: string; class?: string }) => <div class={cls} dangerouslySetInnerHTML={{ __html: noBreakCompoundsHtml(html) }} />;
 
 export function BlockView({ block, course, session }: { block: Block; course: CompiledCourse; session: CourseSession }) {
   switch (block.type) {
@@ -22,7 +24,7 @@ export function BlockView({ block, course, session }: { block: Block; course: Co
       return (
         <aside class={`callout callout-${block.kind}`} aria-label={block.title ?? t(`block.callout.${block.kind}`)}>
           <p class="callout-title">
-            <span aria-hidden="true">{block.kind === 'tip' ? '💡' : block.kind === 'warning' ? '⚠' : 'ℹ'} </span>
+            <Icon name={block.kind === 'tip' ? 'tip' : block.kind === 'warning' ? 'warning' : 'info'} />{' '}
             {block.title ?? t(`block.callout.${block.kind}`)}
           </p>
           <Html html={block.html} />
@@ -31,7 +33,10 @@ export function BlockView({ block, course, session }: { block: Block; course: Co
     case 'readmore':
       return (
         <details class="readmore">
-          <summary>{block.title}</summary>
+          <summary>
+            <Icon name="chevron-down" class="readmore-chevron" />
+            <span>{block.title}</span>
+          </summary>
           <Html html={block.html} />
         </details>
       );
@@ -41,7 +46,7 @@ export function BlockView({ block, course, session }: { block: Block; course: Co
           <h2>{block.title ?? t('block.keypoints')}</h2>
           <ul>
             {block.points.map((p, i) => (
-              <li key={i} dangerouslySetInnerHTML={{ __html: p }} />
+              <li key={i} dangerouslySetInnerHTML={{ __html: noBreakCompoundsHtml(p) }} />
             ))}
           </ul>
         </section>
@@ -82,6 +87,7 @@ export function BlockView({ block, course, session }: { block: Block; course: Co
               question={course.questions[id]!}
               stored={session.state.checkAnswers[id]}
               onCheck={(response) => session.answerCheck(id, response)}
+              tries={session.state.checkTries[id] ?? 0}
               index={i}
               count={block.questions.length}
             />

@@ -1,19 +1,46 @@
-/** Feedback that teaches: the verdict, why each chosen option is right or wrong, the explanation. */
+/**
+ * Feedback that teaches: the verdict, why each chosen option is right or wrong, and the explanation.
+ * Before the answers are revealed (a first wrong try) it shows only what was chosen, and a hint.
+ */
 import type { Question } from '../../content/schema';
 import { t } from '../../i18n';
+import { Icon } from '../../app/Icon';
 import { isCorrect, type Response } from '../scoring';
+import { hintFor, withoutVerdict, type Hint } from './feedback-rules';
 
 const Html = ({ html, class: cls }: { html: string; class?: string }) => <div class={cls} dangerouslySetInnerHTML={{ __html: html }} />;
 
-export function Feedback({ question, response }: { question: Question; response: Response }) {
+function hintText(hint: Hint): string {
+  switch (hint.kind) {
+    case 'correct-count':
+      return t('feedback.hint.correctCount', { count: hint.count });
+    case 'options-left':
+      return t('feedback.hint.optionsLeft', { count: hint.count });
+    case 'in-place':
+      return t('feedback.hint.inPlace', { right: hint.right, count: hint.total });
+    case 'pairs-right':
+      return t('feedback.hint.pairsRight', { right: hint.right, count: hint.total });
+    case 'reread':
+      return t('feedback.hint.reread');
+  }
+}
+
+/** @param reveal false on a first wrong try: no correct answers and no explanation yet, a hint instead. */
+export function Feedback({ question, response, reveal = true }: { question: Question; response: Response; reveal?: boolean }) {
   const correct = isCorrect(question, response);
   return (
     <div class="feedback">
       <p class={`verdict ${correct === true ? 'is-correct' : correct === false ? 'is-wrong' : ''}`}>
+        {/* The verdict's mark is a text character (a dingbat every system font has, not an emoji): it is part of what is read. */}
         {correct === true ? `✓ ${t('feedback.correct')}` : correct === false ? `✗ ${t('feedback.wrong')}` : t('feedback.saved')}
       </p>
-      <Details question={question} response={response} />
-      {question.explanation && (
+      {reveal ? <Details question={question} response={response} /> : <FirstTry question={question} response={response} />}
+      {!reveal && (
+        <p class="hint">
+          <strong>{t('feedback.hint.title')}:</strong> {hintText(hintFor(question, response))}
+        </p>
+      )}
+      {reveal && question.explanation && (
         <div class="explanation">
           <p class="feedback-heading">{t('feedback.explanation')}</p>
           <Html html={question.explanation} />
@@ -37,12 +64,16 @@ function Details({ question, response }: { question: Question; response: Respons
                 <p>
                   <strong dangerouslySetInnerHTML={{ __html: o.html }} />{' '}
                   <span class="tag">
-                    {chosen.has(o.id) ? t('feedback.youChose') : t('feedback.notChosen')}
-                    {' · '}
-                    {o.correct ? t('feedback.rightOption') : t('feedback.wrongOption')}
+                    {chosen.has(o.id) ? (
+                      <>
+                        <Icon name={o.correct ? 'check' : 'cross'} /> {t('feedback.youChose')} · {o.correct ? t('feedback.rightOption') : t('feedback.wrongOption')}
+                      </>
+                    ) : (
+                      t('feedback.notChosenRight')
+                    )}
                   </span>
                 </p>
-                <Html html={o.feedback} />
+                <Html html={chosen.has(o.id) ? o.feedback : withoutVerdict(o.feedback)} />
               </li>
             ))}
         </ul>
@@ -68,7 +99,9 @@ function Details({ question, response }: { question: Question; response: Respons
             {question.items.map((item, i) => (
               <li key={item.id}>
                 <span dangerouslySetInnerHTML={{ __html: item.html }} />{' '}
-                <span class="tag">{order[i] === item.id ? `✓ ${t('feedback.rightPlace')}` : `✗ ${t('feedback.wrongPlace', { position: order.indexOf(item.id) + 1 })}`}</span>
+                <span class="tag">
+                  <Icon name={order[i] === item.id ? 'check' : 'cross'} /> {order[i] === item.id ? t('feedback.rightPlace') : t('feedback.wrongPlace', { position: order.indexOf(item.id) + 1 })}
+                </span>
                 {item.feedback && <Html html={item.feedback} />}
               </li>
             ))}
@@ -90,7 +123,7 @@ function Details({ question, response }: { question: Question; response: Respons
                   {' → '}
                   {question.rights[pair.right]}{' '}
                   <span class="tag">
-                    {ok ? `✓ ${t('feedback.matchRight')}` : `✗ ${t('feedback.matchWrong', { chosen: chosen === undefined ? '–' : question.rights[chosen] })}`}
+                    <Icon name={ok ? 'check' : 'cross'} /> {ok ? t('feedback.matchRight') : t('feedback.matchWrong', { chosen: chosen === undefined ? '–' : question.rights[chosen] })}
                   </span>
                 </p>
                 {pair.feedback && <Html html={pair.feedback} />}
@@ -107,5 +140,57 @@ function Details({ question, response }: { question: Question; response: Respons
           <Html html={question.guidance} />
         </div>
       );
+  }
+}
+
+/** A first wrong try: the feedback for what the learner chose, nothing about what they did not. */
+function FirstTry({ question, response }: { question: Question; response: Response }) {
+  switch (question.type) {
+    case 'single':
+    case 'multiple': {
+      const chosen = new Set(response.type === 'single' ? [response.option] : response.type === 'multiple' ? response.options : []);
+      return (
+        <ul class="option-feedback">
+          {question.options
+            .filter((o) => chosen.has(o.id))
+            .map((o) => (
+              <li key={o.id} class={o.correct ? 'is-correct' : 'is-wrong'}>
+                <p>
+                  <strong dangerouslySetInnerHTML={{ __html: o.html }} />{' '}
+                  <span class="tag">
+                    <Icon name={o.correct ? 'check' : 'cross'} /> {t('feedback.youChose')} · {o.correct ? t('feedback.rightOption') : t('feedback.wrongOption')}
+                  </span>
+                </p>
+                <Html html={o.feedback} />
+              </li>
+            ))}
+        </ul>
+      );
+    }
+    case 'matching': {
+      const matches = response.type === 'matching' ? response.matches : {};
+      return (
+        <ul class="option-feedback">
+          {question.pairs.map((pair) => {
+            const ok = matches[pair.id] === pair.right;
+            const chosen = matches[pair.id];
+            return (
+              <li key={pair.id} class={ok ? 'is-correct' : 'is-wrong'}>
+                <p>
+                  <strong dangerouslySetInnerHTML={{ __html: pair.left }} />
+                  {' → '}
+                  {chosen === undefined ? '–' : question.rights[chosen]}{' '}
+                  <span class="tag">
+                    <Icon name={ok ? 'check' : 'cross'} /> {ok ? t('feedback.matchRight') : t('feedback.matchNotYet')}
+                  </span>
+                </p>
+              </li>
+            );
+          })}
+        </ul>
+      );
+    }
+    default:
+      return null;
   }
 }

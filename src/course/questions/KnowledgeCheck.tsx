@@ -6,16 +6,19 @@ import { announce } from '../../app/announce';
 import type { Answer } from '../../storage/db';
 import { isAnswered, isCorrect, type Response } from '../scoring';
 import { defaultResponse, QuestionView } from './QuestionView';
+import { revealsAnswer } from './feedback-rules';
 
 interface Props {
   question: Question;
   stored: Answer | undefined;
   onCheck: (response: Response) => Promise<unknown>;
+  /** Checks made so far (stored), so a reload keeps the answers hidden after one wrong try. */
+  tries: number;
   index: number;
   count: number;
 }
 
-export function KnowledgeCheck({ question, stored, onCheck, index, count }: Props) {
+export function KnowledgeCheck({ question, stored, onCheck, tries, index, count }: Props) {
   const [draft, setDraft] = useState<Response | undefined>(stored?.response);
   const [retrying, setRetrying] = useState(false);
   const [error, setError] = useState<string | undefined>();
@@ -32,6 +35,8 @@ export function KnowledgeCheck({ question, stored, onCheck, index, count }: Prop
   }, [adopt, stored?.id]);
   const changedElsewhere = !ownOrBasis && !adopt;
   const reviewing = Boolean(stored) && !retrying && !(changedElsewhere && editing);
+  const [requested, setRequested] = useState(false);
+  const reveal = stored ? revealsAnswer(question, stored.response, tries, requested) : false;
   const prefix = `check-${question.id}`;
 
   const check = async () => {
@@ -45,7 +50,8 @@ export function KnowledgeCheck({ question, stored, onCheck, index, count }: Prop
     await onCheck(response!);
     setRetrying(false);
     const correct = isCorrect(question, response!);
-    announce(correct === true ? t('feedback.correct') : correct === false ? t('feedback.wrong') : t('feedback.saved'));
+    const hidden = !revealsAnswer(question, response!, tries + 1, requested);
+    announce(correct === true ? t('feedback.correct') : correct === false ? `${t('feedback.wrong')}${hidden ? ` ${t('check.tryAgainAnnounce')}` : ''}` : t('feedback.saved'));
   };
 
   return (
@@ -58,6 +64,7 @@ export function KnowledgeCheck({ question, stored, onCheck, index, count }: Prop
           setError(undefined);
         }}
         reviewing={reviewing}
+        reveal={reveal}
         idPrefix={prefix}
         label={count > 1 ? t('check.numbered', { index: index + 1, count }) : undefined}
         error={error}
@@ -69,18 +76,32 @@ export function KnowledgeCheck({ question, stored, onCheck, index, count }: Prop
       )}
       <div class="actions">
         {reviewing ? (
-          <button
-            type="button"
-            class="secondary"
-            onClick={() => {
-              setRetrying(true);
-              setBasis(stored?.id);
-              sent.current = undefined;
-              setDraft(question.type === 'reflection' ? stored?.response : undefined);
-            }}
-          >
-            {question.type === 'reflection' ? t('check.edit') : t('check.retry')}
-          </button>
+          <>
+            <button
+              type="button"
+              class={reveal ? 'secondary' : undefined}
+              onClick={() => {
+                setRetrying(true);
+                setBasis(stored?.id);
+                sent.current = undefined;
+                setDraft(question.type === 'reflection' ? stored?.response : undefined);
+              }}
+            >
+              {question.type === 'reflection' ? t('check.edit') : t('check.retry')}
+            </button>
+            {!reveal && (
+              <button
+                type="button"
+                class="secondary"
+                onClick={() => {
+                  setRequested(true);
+                  announce(t('check.answerShown'));
+                }}
+              >
+                {t('check.showAnswer')}
+              </button>
+            )}
+          </>
         ) : (
           <button type="button" onClick={check}>
             {question.type === 'reflection' ? t('check.save') : t('check.check')}

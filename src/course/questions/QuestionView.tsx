@@ -4,6 +4,9 @@ import { t } from '../../i18n';
 import { shuffledOrder, type Response } from '../scoring';
 import { Feedback } from './Feedback';
 import { OrderingInput } from './OrderingInput';
+import { Icon } from '../../app/Icon';
+import { noBreakCompoundsHtml } from '../typography';
+import { packageInfo } from '../../lms/package-info';
 
 export interface QuestionViewProps {
   question: Question;
@@ -14,6 +17,8 @@ export interface QuestionViewProps {
   idPrefix: string;
   label?: string;
   error?: string;
+  /** In review: false keeps the correct answers hidden (a first wrong try). */
+  reveal?: boolean;
 }
 
 /** The response a learner gives by not changing anything (only ordering has one). */
@@ -22,7 +27,7 @@ export function defaultResponse(question: Question): Response | undefined {
   return undefined;
 }
 
-export function QuestionView({ question, response, onChange, reviewing, idPrefix, label, error }: QuestionViewProps) {
+export function QuestionView({ question, response, onChange, reviewing, idPrefix, label, error, reveal = true }: QuestionViewProps) {
   const promptId = `${idPrefix}-prompt`;
   const errorId = `${idPrefix}-error`;
   const effective = response ?? defaultResponse(question);
@@ -30,7 +35,7 @@ export function QuestionView({ question, response, onChange, reviewing, idPrefix
     <div class="question" role="group" aria-labelledby={promptId} aria-describedby={error ? errorId : undefined}>
       <div id={promptId} class="question-prompt">
         {label && <span class="question-label">{label}</span>}
-        <div dangerouslySetInnerHTML={{ __html: question.prompt }} />
+        <div dangerouslySetInnerHTML={{ __html: noBreakCompoundsHtml(question.prompt) }} />
         <span class="question-hint">{t(`question.hint.${question.type}`)}</span>
       </div>
       <Inputs question={question} response={effective} onChange={onChange} reviewing={reviewing} idPrefix={idPrefix} />
@@ -39,12 +44,12 @@ export function QuestionView({ question, response, onChange, reviewing, idPrefix
           {error}
         </p>
       )}
-      {reviewing && effective && <Feedback question={question} response={effective} />}
+      {reviewing && effective && <Feedback question={question} response={effective} reveal={reveal} />}
     </div>
   );
 }
 
-function Inputs({ question, response, onChange, reviewing, idPrefix }: Omit<QuestionViewProps, 'label' | 'error'>) {
+function Inputs({ question, response, onChange, reviewing, idPrefix }: Omit<QuestionViewProps, 'label' | 'error' | 'reveal'>) {
   switch (question.type) {
     case 'single':
     case 'multiple': {
@@ -74,7 +79,10 @@ function Inputs({ question, response, onChange, reviewing, idPrefix }: Omit<Ques
                   disabled={reviewing}
                   onChange={toggle}
                 />
-                <label for={id} dangerouslySetInnerHTML={{ __html: option.html }} />
+                <label for={id} class={reviewing && chosen.has(option.id) ? `is-chosen ${option.correct ? 'is-correct' : 'is-wrong'}` : undefined}>
+                  <span dangerouslySetInnerHTML={{ __html: noBreakCompoundsHtml(option.html) }} />
+                  {reviewing && chosen.has(option.id) && <ChosenMark correct={option.correct} />}
+                </label>
               </li>
             );
           })}
@@ -95,7 +103,10 @@ function Inputs({ question, response, onChange, reviewing, idPrefix }: Omit<Ques
                 disabled={reviewing}
                 onChange={() => onChange({ type: 'truefalse', value: v })}
               />
-              <label for={`${idPrefix}-${v}`}>{t(v ? 'question.true' : 'question.false')}</label>
+              <label for={`${idPrefix}-${v}`} class={reviewing && value === v ? `is-chosen ${v === question.answer ? 'is-correct' : 'is-wrong'}` : undefined}>
+                {t(v ? 'question.true' : 'question.false')}
+                {reviewing && value === v && <ChosenMark correct={v === question.answer} />}
+              </label>
             </li>
           ))}
         </ul>
@@ -138,6 +149,12 @@ function Inputs({ question, response, onChange, reviewing, idPrefix }: Omit<Ques
                     </option>
                   ))}
                 </select>
+                {/* A phone's select shows only the start of a long target: the whole choice is shown below it. */}
+                {matches[pair.id] !== undefined && (
+                  <p class="matching-chosen" aria-hidden="true">
+                    {question.rights[matches[pair.id]!]}
+                  </p>
+                )}
               </li>
             );
           })}
@@ -152,12 +169,31 @@ function Inputs({ question, response, onChange, reviewing, idPrefix }: Omit<Ques
           <textarea
             id={id}
             rows={5}
+            aria-describedby={`${id}-note`}
             readOnly={reviewing}
             value={response?.type === 'reflection' ? response.text : ''}
             onInput={(e) => onChange({ type: 'reflection', text: (e.currentTarget as HTMLTextAreaElement).value })}
           />
+          {/* Honest about where the text goes: inside an LMS package it is reported to the LMS. */}
+          <p id={`${id}-note`} class="small">
+            {t(packageInfo() ? 'question.sentToLms' : 'question.keptHere')}
+          </p>
         </div>
       );
     }
   }
+}
+
+/** After checking, the chosen option keeps full contrast and says whether it was right. */
+function ChosenMark({ correct }: { correct: boolean }) {
+  return (
+    <span class="chosen-mark">
+      {' '}
+      <Icon name={correct ? 'check' : 'cross'} />
+      <span class="visually-hidden">
+        {' '}
+        {t(correct ? 'question.chosenRight' : 'question.chosenWrong')}
+      </span>
+    </span>
+  );
 }
