@@ -15,6 +15,8 @@ export const practiceFileSchema = z.strictObject({
   theme: z.enum(PRACTICE_THEMES),
   title: perLangText,
   what: perLangText,
+  /** `plan` when the sources tell what was agreed but no results yet: the card says so. */
+  stage: z.enum(['result', 'plan']).default('result'),
   achieved: perLangText,
   next: perLangText,
   more: z.array(z.strictObject({ title: perLangText, url: z.string().regex(/^(https:\/\/|mailto:)/, 'links must start with https:// or mailto:') })).default([]),
@@ -26,6 +28,8 @@ export interface PracticeCard {
   id: string;
   theme: (typeof PRACTICE_THEMES)[number];
   title: string;
+  /** Set when the card tells a plan, not results. */
+  stage?: 'result' | 'plan';
   what: string;
   achieved: string;
   next: string;
@@ -64,6 +68,7 @@ export function compilePractices(root: string, problems: ProblemList): PracticeL
         id: card.id,
         theme: card.theme,
         title: card.title[lang]!,
+        stage: card.stage,
         what: renderBlock(card.what[lang]!),
         achieved: renderBlock(card.achieved[lang]!),
         next: renderBlock(card.next[lang]!),

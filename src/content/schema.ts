@@ -124,6 +124,8 @@ export type Block =
       ref?: string;
       title: string;
       theme: (typeof PRACTICE_THEMES)[number];
+      /** A card that tells a plan, not results (from the library card). */
+      stage?: 'result' | 'plan';
       what: Html;
       achieved: Html;
       next: Html;

@@ -133,6 +133,7 @@ export function SoloPlay({ game }: { game: CompiledGame }) {
             </>
           )}
           {scene.type === 'review' && <Review game={game} scene={scene} meters={meters} />}
+          {scene.type === 'discussion' && <p class="solo-hint">{t('game.soloDiscussion')}</p>}
           {scene.type === 'discussion' && (
             <ul class="prompts">
               {scene.prompts.map((p, i) => (

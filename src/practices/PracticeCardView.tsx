@@ -13,9 +13,10 @@ export function PracticeCardView({ card, headingLevel = 2, extra }: { card: Prac
         {t('practice.label')} · {t(`practice.theme.${card.theme}`)}
       </p>
       <H>{card.title}</H>
+      {card.stage === 'plan' && <p class="practice-stage">{t('practice.planLabel')}</p>}
       <Sub>{t('practice.what')}</Sub>
       <Html html={card.what} />
-      <Sub>{t('practice.achieved')}</Sub>
+      <Sub>{t(card.stage === 'plan' ? 'practice.planned' : 'practice.achieved')}</Sub>
       <Html html={card.achieved} />
       <Sub>{t('practice.next')}</Sub>
       <Html html={card.next} />

@@ -71,6 +71,9 @@ describe('facilitator guide and printable material', () => {
       expect(await timing.locator('summary').innerText()).toMatch(/Aikataulu · käytetty 0 min, suunnitelmassa tämän vaiheen loppuun \d+ min/);
       expect(await timing.locator('li[aria-current="step"]').count()).toBe(1);
       await expect.poll(() => screen.locator('h1').count()).toBe(1);
+      // Texts for solo players never reach a workshop.
+      expect(await page.locator('.console-stage').innerText()).not.toMatch(/pelaat yksin/i);
+      expect(await screen.locator('body').innerText()).not.toMatch(/pelaat yksin/i);
       const screenText = await screen.locator('body').innerText();
       for (const note of Object.values(guide.scenes)) expect(screenText).not.toContain(note.say.replace(/<[^>]+>/g, '').trim().slice(0, 40));
       expect(await screen.locator('details').count()).toBe(0);
@@ -83,6 +86,7 @@ describe('facilitator guide and printable material', () => {
         await page.goto(`${inject('siteUrl')}${route}`);
         await expect.poll(() => page.locator('h1').count()).toBe(1);
         const text = await page.locator('body').innerText();
+        if (route.endsWith('/play') && game.scenes[game.start]!.type === 'discussion') expect(text).toContain('Pelaat yksin: mieti kysymyksiä oman työsi kannalta');
         for (const note of Object.values(guide.scenes)) expect(text).not.toContain(note.say.replace(/<[^>]+>/g, '').trim().slice(0, 40));
       }
     });

@@ -37,4 +37,12 @@ describe('good-practice library', () => {
     expect(parsed.more[0]?.url).toBe('https://www.tutkihankintoja.fi');
     expect(slug('Åland & Äänekoski')).toBe('aland-aanekoski');
   });
+
+  it('labels a card that tells a plan, not results', () => {
+    const { cards } = buildContent(join(import.meta.dirname, '../..')).practices;
+    for (const lang of ['fi', 'sv', 'en'] as const) {
+      expect(cards[lang].find((c) => c.id === 'ostolaskudata')?.stage).toBe('plan');
+      expect(cards[lang].find((c) => c.id === 'kansalliset-dialogit')?.stage).toBe('result');
+    }
+  });
 });
