@@ -1,7 +1,8 @@
 /**
  * Screen-reader walkthroughs with @guidepup/virtual-screen-reader, run inside the real Chromium page
  * (bundled for the browser with esbuild, injected like axe): what a screen reader says, in order,
- * on a course page, a knowledge check answered wrong and then right, and My learning, in fi, sv, en.
+ * on a course page, a knowledge check answered wrong and then right, the final test's result, a game
+ * scene and its feedback, and My learning, in fi, sv, en.
  */
 import { createRequire } from 'node:module';
 import { buildSync } from 'esbuild';
@@ -9,6 +10,11 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch, removeProfile, type Browser } from './browser';
 import { answer, shippedCourse } from './support';
+import { buildContent } from '../../src/content/build-content';
+import { join } from 'node:path';
+import type { CompiledGame } from '../../src/content/game-schema';
+
+const games = buildContent(join(import.meta.dirname, '../..'), ['palvelutiski']).games[0]!.compiled;
 
 const entry = createRequire(import.meta.url).resolve('@guidepup/virtual-screen-reader').replace(/cjs[\\/]index\.js$/, 'esm/index.browser.js');
 const bundle = buildSync({ entryPoints: [entry], bundle: true, format: 'iife', globalName: '__vsr', platform: 'browser', write: false }).outputFiles[0]!.text;
@@ -31,9 +37,9 @@ async function walk(page: Page, selector: string, steps = 400): Promise<string[]
 }
 
 const WORDS = {
-  fi: { check: 'Tarkista vastaus', wrong: 'Ei aivan oikein.', right: 'Oikein!', retry: 'Yritä uudelleen', show: 'Näytä oikea vastaus', chosen: 'valintasi, oikein', hint: 'Vihje', pager: 'Sivujen välillä liikkuminen', my: 'Oma oppiminen', reflections: 'Pohdintasi' },
-  sv: { check: 'Kontrollera svaret', wrong: 'Inte helt rätt.', right: 'Rätt!', retry: 'Försök igen', show: 'Visa rätt svar', chosen: 'ditt val, rätt', hint: 'Tips', pager: null, my: 'Mitt lärande', reflections: 'Dina reflektioner' },
-  en: { check: 'Check answer', wrong: 'Not quite right.', right: 'Correct!', retry: 'Try again', show: 'Show the correct answer', chosen: 'your choice, correct', hint: 'Hint', pager: null, my: 'My learning', reflections: 'Your reflections' },
+  fi: { start: 'Aloita lopputesti', submit: 'Lähetä vastaukset', result: 'Lopputestin tulos', passed: 'Hyväksytty', feedback: 'Mitä valinnastasi seurasi', chose: 'Valitsit', continue: 'Jatka', check: 'Tarkista vastaus', wrong: 'Ei aivan oikein.', right: 'Oikein!', retry: 'Yritä uudelleen', show: 'Näytä oikea vastaus', chosen: 'valintasi, oikein', hint: 'Vihje', pager: 'Sivujen välillä liikkuminen', my: 'Oma oppiminen', reflections: 'Pohdintasi' },
+  sv: { start: 'Börja slutprovet', submit: 'Skicka svaren', result: 'Resultat i slutprovet', passed: 'Godkänd', feedback: 'Vad ditt val ledde till', chose: 'Du valde', continue: 'Fortsätt', check: 'Kontrollera svaret', wrong: 'Inte helt rätt.', right: 'Rätt!', retry: 'Försök igen', show: 'Visa rätt svar', chosen: 'ditt val, rätt', hint: 'Tips', pager: null, my: 'Mitt lärande', reflections: 'Dina reflektioner' },
+  en: { start: 'Start the final test', submit: 'Submit answers', result: 'Final test result', passed: 'Passed', feedback: 'What your choice led to', chose: 'You chose', continue: 'Continue', check: 'Check answer', wrong: 'Not quite right.', right: 'Correct!', retry: 'Try again', show: 'Show the correct answer', chosen: 'your choice, correct', hint: 'Hint', pager: null, my: 'My learning', reflections: 'Your reflections' },
 } as const;
 
 for (const lang of ['fi', 'sv', 'en'] as const) {
@@ -96,6 +102,44 @@ for (const lang of ['fi', 'sv', 'en'] as const) {
       // the attribute, not the property Preact sets, so "checked" itself is left to the manual check.)
       const right = q.type === 'single' ? q.options.find((o) => o.correct)!.html.replace(/<[^>]+>/g, '') : '';
       expect(afterRight).toMatch(new RegExp(`radio, ${right.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s?\\(${WORDS[lang].chosen}\\), .*disabled`));
+    });
+
+    it('reads the final test result: the heading, the verdict with the score, and where to go next', async () => {
+      const { page } = browser;
+      await page.goto(`${inject('siteUrl')}#/course/${course.id}/test`);
+      await page.getByRole('button', { name: WORDS[lang].start }).click();
+      await expect.poll(() => page.locator('.test-questions > li').count()).toBe(course.finalTest!.draw);
+      const ids = await page.locator('.test-questions > li').evaluateAll((lis) => lis.map((li) => li.id.replace(/^test-q-/, '')));
+      for (const id of ids) await answer(page, `#test-q-${id}`, course.questions[id]!, true);
+      await page.getByRole('button', { name: WORDS[lang].submit }).click();
+      await expect.poll(() => page.locator('h1').textContent()).toBe(WORDS[lang].result);
+      const said = await walk(page, 'main', 600);
+      const text = said.join('\n');
+      expect(text).toContain(`heading, ${WORDS[lang].result}, level 1`);
+      expect(text).toContain(WORDS[lang].passed);
+      expect(text).toMatch(/100\s?%/);
+      // Pages are still unread, so the result names them as links the learner can follow.
+      expect(said.filter((s) => s.startsWith('link, ')).length).toBeGreaterThan(0);
+      expect(said.filter((s) => /^(button|link)$/.test(s))).toEqual([]);
+    });
+
+    it('reads a game scene, its options as named buttons, and the feedback after a choice', async () => {
+      const { page } = browser;
+      const game = games[lang] as CompiledGame;
+      const scene = game.scenes[game.start]!;
+      await page.goto(`${inject('siteUrl')}#/game/${game.id}/play`);
+      await expect.poll(() => page.locator('h1').textContent()).toBe(scene.title);
+      const said = (await walk(page, 'main', 300)).join('\n');
+      expect(said).toContain(`heading, ${scene.title}, level 1`);
+      if (scene.type !== 'choices') throw new Error('the game starts with a choice');
+      for (const option of scene.options) expect(said).toContain(`button, ${option.html.replace(/<[^>]+>/g, '').slice(0, 30)}`);
+      await page.locator('.option-button').first().click();
+      await expect.poll(() => page.locator('h1').textContent()).toBe(WORDS[lang].feedback);
+      const feedback = (await walk(page, 'main', 300)).join('\n');
+      expect(feedback).toContain(`heading, ${WORDS[lang].feedback}, level 1`);
+      expect(feedback).toContain(WORDS[lang].chose);
+      expect(feedback).toContain(scene.options[0]!.feedback.replace(/<[^>]+>/g, '').slice(0, 30));
+      expect(feedback).toContain(`button, ${WORDS[lang].continue}`);
     });
 
     it('reads My learning: its heading, a course card with its status, and the reflections', async () => {
