@@ -4,6 +4,7 @@ import preact from '@preact/preset-vite';
 import { kohtaamoContent } from './src/content/vite-plugin.ts';
 import { firstViewHints } from './src/app/first-view-hints-plugin.ts';
 import { workshopCsp } from './src/live/workshop-csp-plugin.ts';
+import { kohtaamoPwa } from './src/pwa/vite-plugin.ts';
 
 // KOHTAAMO_ONLY=<id>[,<id>] builds a site with only those courses (used for SCORM packages).
 const only = (process.env.KOHTAAMO_ONLY ?? '').split(',').filter(Boolean);
@@ -11,10 +12,17 @@ const only = (process.env.KOHTAAMO_ONLY ?? '').split(',').filter(Boolean);
 export default defineConfig({
   // Relative asset URLs: the site works from any sub-path, inside an LMS or from a zip.
   base: './',
+  // A SCORM package's build leaves out the service worker's registration entirely.
+  define: { 'import.meta.env.KOHTAAMO_PACKAGE_BUILD': JSON.stringify(only.length > 0) },
   root: 'src',
   publicDir: '../public',
   // Unit tests import the content pipeline directly; the browser tests build the real site.
-  plugins: [preact(), ...(process.env.VITEST ? [] : [kohtaamoContent({ root: process.env.KOHTAAMO_CONTENT_ROOT ?? import.meta.dirname, only }), firstViewHints(), workshopCsp()])],
+  plugins: [
+    preact(),
+    ...(process.env.VITEST
+      ? []
+      : [kohtaamoContent({ root: process.env.KOHTAAMO_CONTENT_ROOT ?? import.meta.dirname, only }), firstViewHints(), workshopCsp(), ...kohtaamoPwa({ packageBuild: only.length > 0 })]),
+  ],
   build: {
     outDir: process.env.KOHTAAMO_OUT_DIR ?? '../dist',
     emptyOutDir: true,
@@ -24,7 +32,7 @@ export default defineConfig({
     rolldownOptions: {
       output: {
         // The small modules several lazily loaded views share travel as one chunk: one request, not three.
-        codeSplitting: { groups: [{ name: 'views-shared', test: /[\\/]src[\\/](app[\\/]useContent|course[\\/]completion|practices[\\/]PracticeCardView)\./, includeDependenciesRecursively: false }] },
+        codeSplitting: { groups: [{ name: 'views-shared', test: /[\\/]src[\\/](app[\\/]useContent|course[\\/]completion|practices[\\/]PracticeCardView|storage[\\/]pending-writes)\./, includeDependenciesRecursively: false }] },
       },
     },
   },

@@ -27,6 +27,7 @@ import { LmsRestoreNotice, LmsStatus } from '../lms/LmsStatus';
 import { href, locationRoute, type Route } from './router';
 import { markViewShown } from './first-view';
 import { findEntry } from './content';
+import { UpdateNotice } from '../pwa/UpdateNotice';
 
 interface AppProps {
   /** Null while local storage is still opening. */
@@ -127,6 +128,7 @@ export function App({ store, lang, pkg = null, lms = null, onLanguage, blocked =
           </button>
         </div>
       )}
+      {!pkg && <UpdateNotice />}
       <main id="main" tabIndex={-1}>
         {route.name === 'catalogue' && <Catalogue lang={lang} />}
         {/* The catalogue, course pages and the statement show before local storage is open. */}

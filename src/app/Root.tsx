@@ -55,6 +55,15 @@ export function Root({ pkg, store: given, lms = null }: Props) {
       if (cancelled) return;
       setBlocked(false);
       setStore(opened);
+      // Offline use and updates, a while after the first view (which may wait for the store): the
+      // worker then precaches the whole site (about 2 MB), which must not compete with what the
+      // learner is waiting for. Never in a package build (an LMS page is not ours to cache).
+      if (!pkg && !import.meta.env.KOHTAAMO_PACKAGE_BUILD) {
+        void afterFirstViewPainted()
+          .then(() => new Promise((resolve) => setTimeout(resolve, 3000)))
+          .then(() => import('../pwa/register'))
+          .then((sw) => sw.registerServiceWorker());
+      }
       // A language saved in an older profile (before localStorage kept it) still counts.
       const profile = await opened.getProfile().catch(() => undefined);
       if (!savedLanguage() && profile?.lang && profile.lang !== i18n.language) await switchLanguage(profile.lang, true);

@@ -1,5 +1,6 @@
 /** The content the build compiled in: the catalogue now, each course when it is opened. */
 import { catalogue, gameLoaders, loaders } from 'virtual:kohtaamo/catalogue';
+import { fillPart } from '../content/course-parts';
 import type { CompiledGame } from '../content/game-schema';
 import type { CatalogueEntry, CompiledCourse, Lang } from '../content/schema';
 import { offeredGame } from '../lms/package-options';
@@ -10,12 +11,44 @@ export function findEntry(id: string): CatalogueEntry | undefined {
   return catalogue.find((entry) => entry.id === id);
 }
 
-/** The course in the wanted language, or in its first language when that one is not written. */
-export async function loadCourse(id: string, lang: Lang): Promise<CompiledCourse | null> {
+/** Parts already put into each outline (one outline object per course and language). */
+const filled = new WeakMap<CompiledCourse, Set<string>>();
+
+async function courseModule(id: string, lang: Lang) {
   const byLang = loaders[id];
   if (!byLang) return null;
   const loader = byLang[lang] ?? Object.values(byLang)[0];
-  return loader ? (await loader()).default : null;
+  return loader ? loader() : null;
+}
+
+/**
+ * The course in the wanted language (or its first language when that one is not written), with
+ * the content of the given parts (module ids; all when not given). The same object every time:
+ * later calls fill in more of it, so whoever holds it sees the parts as they arrive.
+ */
+export async function loadCourse(id: string, lang: Lang, parts?: string[]): Promise<CompiledCourse | null> {
+  const loaded = await courseModule(id, lang);
+  if (!loaded) return null;
+  const course = loaded.outline;
+  const done = filled.get(course) ?? new Set<string>();
+  filled.set(course, done);
+  const wanted = (parts ?? Object.keys(loaded.parts)).filter((name) => loaded.parts[name]);
+  await Promise.all(
+    wanted
+      .filter((name) => !done.has(name))
+      .map(async (name) => {
+        fillPart(course, name, (await loaded.parts[name]!()).default);
+        done.add(name);
+      }),
+  );
+  return course;
+}
+
+/** Whether these parts of the course are in (see loadCourse). */
+export function hasParts(course: CompiledCourse, parts: string[] | 'all'): boolean {
+  const done = filled.get(course);
+  if (!done) return false;
+  return parts === 'all' ? done.size === course.modules.length + 1 : parts.every((p) => done.has(p));
 }
 
 /** The game in the wanted language, or in its first language when that one is not written. */

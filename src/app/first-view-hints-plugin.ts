@@ -28,6 +28,7 @@ const VIEWS: Record<string, string[]> = {
 };
 const PACKAGE_CODE = ['/src/storage/progress.ts', '/src/lms/package-mode.ts'];
 const CONTENT = /^\0virtual:kohtaamo\/(course|game|practices)\/(.+)$/;
+const COURSE_PART = /^\0virtual:kohtaamo\/course-part\/(.+)$/;
 const STRINGS = /\/src\/i18n\/locales\/(\w+)\.json$/;
 
 /** Builds the map from the bundle: each chunk with the chunks it imports, minus the app's entry. */
@@ -61,6 +62,8 @@ export function hintMap(bundle: Record<string, ChunkInfo>): HintMap {
   for (const chunk of chunks) {
     const strings = chunk.facadeModuleId && STRINGS.exec(chunk.facadeModuleId.replace(/\\/g, '/'));
     if (strings) map.strings[strings[1]!] = withImports(chunk);
+    const part = chunk.facadeModuleId && COURSE_PART.exec(chunk.facadeModuleId);
+    if (part) map.content[`course-part/${part[1]}`] = withImports(chunk);
     const content = chunk.facadeModuleId && CONTENT.exec(chunk.facadeModuleId);
     if (!content) continue;
     const [, kind, rest] = content as unknown as [string, 'course' | 'game' | 'practices', string];
@@ -74,6 +77,12 @@ export function hintMap(bundle: Record<string, ChunkInfo>): HintMap {
   for (const [key, langs] of written) {
     const first = LANGUAGES.find((l) => langs.includes(l)) ?? langs[0]!;
     for (const lang of LANGUAGES) map.content[`${key}/${lang}`] ??= map.content[`${key}/${first}`]!;
+    if (!key.startsWith('course/')) continue;
+    const partsOf = (lang: string) => `course-part/${key.slice('course/'.length)}/${lang}/`;
+    for (const [name, files] of Object.entries(map.content)) {
+      if (!name.startsWith(partsOf(first))) continue;
+      for (const lang of LANGUAGES) map.content[partsOf(lang) + name.slice(partsOf(first).length)] ??= files;
+    }
   }
   return map;
 }

@@ -13,7 +13,10 @@ export interface HintMap {
   strings: Record<string, string[]>;
   /** View code by the first part of the route ("course", "game", "practices", "my"…). */
   views: Record<string, string[]>;
-  /** Content chunks: "course/<id>/<lang>", "game/<id>/<lang>", "practices/<lang>". */
+  /**
+   * Content chunks: "course/<id>/<lang>" (the outline), "course-part/<id>/<lang>/<module id or @test>",
+   * "game/<id>/<lang>", "practices/<lang>".
+   */
   content: Record<string, string[]>;
   /** For a SCORM package: the kind of each piece of content, and the code a package loads first. */
   kinds: Record<string, 'course' | 'game'>;
@@ -52,8 +55,10 @@ export function firstViewFiles(map: HintMap, input: HintInput): string[] {
     add(map.packageCode);
     add(map.views[kind]);
     // A package reads its content in Finnish first to talk to the LMS, then in the learner's language.
-    add(map.content[`${kind}/${input.packageId}/fi`]);
-    add(map.content[`${kind}/${input.packageId}/${lang}`]);
+    for (const l of ['fi', lang]) {
+      add(map.content[`${kind}/${input.packageId}/${l}`]);
+      for (const name in map.content) if (name.indexOf(`course-part/${input.packageId}/${l}/`) === 0) add(map.content[name]);
+    }
     return files;
   }
   const parts = input.hash.replace(/^#\/?/, '').split('/').filter(Boolean);
@@ -67,6 +72,20 @@ export function firstViewFiles(map: HintMap, input: HintInput): string[] {
       // a broken escape: no content guess
     }
     add(map.content[`${first}/${id}/${lang}`]);
+    // A course page needs its module; the test and certificate every part; the intro none.
+    const coursePart = `course-part/${id}/${lang}/`;
+    if (first === 'course' && parts.length >= 4) {
+      let moduleId = parts[2]!;
+      try {
+        moduleId = decodeURIComponent(moduleId);
+      } catch {
+        // a broken escape: no part to guess
+      }
+      add(map.content[coursePart + moduleId]);
+    }
+    else if (first === 'course' && (parts[2] === 'test' || parts[2] === 'certificate')) {
+      for (const name in map.content) if (name.indexOf(coursePart) === 0) add(map.content[name]);
+    }
   }
   if (first === 'practices') add(map.content[`practices/${lang}`]);
   return files;

@@ -21,11 +21,14 @@ async function start() {
     return;
   }
   // A package talks to its LMS before anything is shown: the LMS's data is the source of truth.
-  const [{ ProgressStore }, { startLms }] = await Promise.all([import('../storage/progress'), import('../lms/package-mode')]);
-  await setLanguage(chooseLanguage({ saved: savedLanguage(), browser: navigator.languages }));
-  const store = await ProgressStore.open('kohtaamo');
-  const profile = await store.getProfile().catch(() => undefined);
-  const lms = await startLms(pkg, store, 'fi');
+  // What does not depend on each other runs side by side: code, UI strings, the store, the LMS.
+  const storeOpened = import('../storage/progress').then(({ ProgressStore }) => ProgressStore.open('kohtaamo'));
+  const [store, { startLms }] = await Promise.all([
+    storeOpened,
+    import('../lms/package-mode'),
+    setLanguage(chooseLanguage({ saved: savedLanguage(), browser: navigator.languages })),
+  ]);
+  const [profile, lms] = await Promise.all([store.getProfile().catch(() => undefined), startLms(pkg, store, 'fi')]);
   await setLanguage(chooseLanguage({ lms: lms.lmsLang, saved: profile?.lang ?? savedLanguage(), browser: navigator.languages }));
   render(<Root pkg={pkg} store={store} lms={lms.link} />, root);
 }

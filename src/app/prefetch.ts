@@ -5,13 +5,15 @@
 import type { Lang } from '../content/constants';
 import { loadCourse, loadGame } from './content';
 import { parseHash } from './router';
+import { partsFor } from './useCourse';
 
 export function prefetchFirstView(hash: string, lang: Lang): void {
   const route = parseHash(hash);
   const ignore = () => undefined;
   if ('courseId' in route) {
     import('../course/CourseView').catch(ignore);
-    loadCourse(route.courseId, lang).catch(ignore);
+    const parts = partsFor(route);
+    loadCourse(route.courseId, lang, parts === 'all' ? undefined : parts).catch(ignore);
   } else if ('gameId' in route) {
     import('../game/GameView').catch(ignore);
     loadGame(route.gameId, lang).catch(ignore);

@@ -3,7 +3,8 @@ declare module 'virtual:kohtaamo/catalogue' {
   import type { CompiledGame } from './game-schema.ts';
   import type { PracticeCard } from './practice-compiler.ts';
   export const catalogue: CatalogueEntry[];
-  export const loaders: Record<string, Partial<Record<Lang, () => Promise<{ default: CompiledCourse }>>>>;
+  /** Each course's outline, and a loader per part (module, or the final test's questions): course-parts.ts. */
+  export const loaders: Record<string, Partial<Record<Lang, () => Promise<{ outline: CompiledCourse; parts: Record<string, () => Promise<{ default: import('./course-parts.ts').CoursePart }>> }>>>>;
   export const practiceLoaders: Record<Lang, () => Promise<{ default: PracticeCard[] }>>;
   export const gameLoaders: Record<string, Partial<Record<Lang, () => Promise<{ default: CompiledGame }>>>>;
 }

@@ -1,8 +1,7 @@
 /** A course: loads its content and the learner's session, then shows the right view inside. */
 import { useEffect, useState } from 'preact/hooks';
 import type { Lang } from '../content/schema';
-import { loadCourse } from '../app/content';
-import { useContent } from '../app/useContent';
+import { partsFor, useCourse } from '../app/useCourse';
 import { useOptionalStore } from '../app/context';
 import type { Route } from '../app/router';
 import { t } from '../i18n';
@@ -18,7 +17,7 @@ type CourseRoute = Extract<Route, { courseId: string }>;
 
 export function CourseView({ route, lang }: { route: CourseRoute; lang: Lang }) {
   const store = useOptionalStore();
-  const course = useContent(loadCourse, route.courseId, lang);
+  const course = useCourse(route.courseId, lang, partsFor(route));
   const session = useCourseSession(store, course && course !== 'missing' ? course : null);
   const [easy, setEasyState] = useState(false);
   useEffect(() => {

@@ -7,6 +7,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import type { CompiledCourse } from '../content/schema';
 import type { Answer, Attempt } from '../storage/db';
 import type { AttemptSnapshot, ProgressStore } from '../storage/progress';
+import { trackWrite } from '../storage/pending-writes';
 import { isCompleted, bestTry, courseState, ruleOfCourse, type CourseState, type TestTry } from './completion';
 import { drawQuestions, isCorrect, scoreTest, type Response } from './scoring';
 
@@ -91,7 +92,7 @@ export function useCourseSession(store: ProgressStore | null, course: CompiledCo
       return undefined;
     });
     queue.current = next;
-    return next;
+    return trackWrite(next);
   }, []);
 
   /** Replays the writes that failed, in order; the notice stays until every one has succeeded. */

@@ -10,6 +10,7 @@ import { newId, type GameSession } from '../storage/db';
 import type { ProgressStore } from '../storage/progress';
 import { createGameMachine, currentScene, type GameEvent, type GameMachine, type GameSnapshot } from './machine';
 import { gameScore } from './rules';
+import { trackWrite } from '../storage/pending-writes';
 import { storedPlayProblem } from '../storage/stored-play';
 
 export interface StoredPlay<W> {
@@ -37,7 +38,7 @@ export function useGameSession<W>(store: ProgressStore, game: CompiledGame | nul
       if (extra) s.events.push({ ...extra, at: Date.now() });
       s.status = snap.status === 'done' ? 'completed' : 'in-progress';
       try {
-        await store.saveGameSession(s);
+        await trackWrite(store.saveGameSession(s));
       } catch (e) {
         setError(e instanceof Error ? `${e.name}: ${e.message}` : String(e));
       }

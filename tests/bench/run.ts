@@ -16,6 +16,7 @@ import type { Page } from 'playwright-core';
 import { buildContent } from '../../src/content/build-content.ts';
 import { createGameMachine, possibleEvents, type GameSnapshot } from '../../src/game/machine.ts';
 import { packageContent } from '../../src/lms/packager/package.ts';
+import { startPreview } from '../../src/lms/preview/server.ts';
 import { CHROMIUM_ARGS, launch, removeProfile } from '../e2e/browser.ts';
 import { serveFolder } from '../e2e/static-server.ts';
 import { serveSiteWithWorkshop } from '../e2e/live-proxy.ts';
@@ -192,6 +193,91 @@ async function participantFirstLoad() {
   }
 }
 
+/** Sum of the files the service worker precaches (sw.js's manifest), raw and gzipped. */
+function precacheSize() {
+  const sw = readFileSync(join(siteDir, 'sw.js'), 'utf8');
+  const files = [...sw.matchAll(/url:\s*"([^"]+)"/g)].map((m) => m[1]!);
+  let bytes = 0;
+  let gzipBytes = 0;
+  for (const file of files) {
+    const data = readFileSync(join(siteDir, file));
+    bytes += data.length;
+    gzipBytes += /\.(png|jpe?g|webp|gif)$/.test(file) ? data.length : gzipSync(data, { level: 9 }).length;
+  }
+  return { files: files.length, bytes, gzipBytes };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/** Milliseconds from a document's start to the moment `main h1` is in it, in a fresh browser. */
+async function timeToContent(url: string, inFrame: boolean, before?: (page: Page) => Promise<void>): Promise<number> {
+  const browser = await launch();
+  try {
+    await browser.context.addInitScript(() => {
+      new MutationObserver((_, observer) => {
+        if (document.querySelector('main h1')) {
+          (window as unknown as { shownAt?: number }).shownAt = performance.now();
+          observer.disconnect();
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
+    if (before) await before(browser.page);
+    await browser.page.goto(url);
+    const frame = async () => (inFrame ? browser.page.frames().find((f) => f.url().includes('/content/')) : browser.page.mainFrame());
+    for (let i = 0; i < 200; i++) {
+      const f = await frame();
+      const shown = f && (await f.evaluate(() => (window as unknown as { shownAt?: number }).shownAt).catch(() => undefined));
+      if (shown !== undefined) return shown;
+      await browser.page.waitForTimeout(50);
+    }
+    throw new Error(`no content shown at ${url}`);
+  } finally {
+    await browser.close();
+    removeProfile(browser.profile);
+  }
+}
+
+/**
+ * A SCORM 1.2 package launched from the preview LMS (scorm-again), from the SCO page's start to its
+ * first content, without and with earlier CMI data, beside the same course on the plain site.
+ */
+async function packageStartup(siteUrl: string, zip: string, courseId: string, runs = 3) {
+  const dataFile = join(out, 'bench-cmi.json');
+  const site: number[] = [];
+  const fresh: number[] = [];
+  const resumed: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    site.push(await timeToContent(`${siteUrl}#/course/${courseId}`, false));
+    rmSync(dataFile, { force: true }); // no earlier CMI data
+    const preview = await startPreview(zip, { dataFile });
+    try {
+      fresh.push(await timeToContent(preview.url, true));
+    } finally {
+      await preview.close();
+    }
+  }
+  // Earlier CMI data: a learner read a few pages, the LMS committed, then came back on another browser.
+  const preview = await startPreview(zip, { dataFile });
+  try {
+    const browser = await launch();
+    await browser.page.goto(preview.url);
+    const frame = () => browser.page.frames().find((f) => f.url().includes('/content/'));
+    for (let i = 0; i < 200 && !(await frame()?.locator('main h1').count().catch(() => 0)); i++) await browser.page.waitForTimeout(100);
+    await frame()!.getByRole('link', { name: 'Aloita kurssi' }).click();
+    for (let i = 0; i < 3; i++) await frame()!.getByRole('link', { name: /^Seuraava/ }).click();
+    await browser.page.getByRole('button', { name: 'Relaunch' }).click();
+    const held = () => (preview.cmi() as { cmi?: { suspend_data?: string } } | null)?.cmi?.suspend_data;
+    for (let i = 0; i < 100 && !held(); i++) await browser.page.waitForTimeout(100);
+    await browser.close();
+    removeProfile(browser.profile);
+    if (!held()) throw new Error('the preview LMS holds no suspend data to resume from');
+    for (let i = 0; i < runs; i++) resumed.push(await timeToContent(preview.url, true));
+  } finally {
+    await preview.close();
+  }
+  return { siteMs: round(median(site), 0), packageNoCmiMs: round(median(fresh), 0), packageWithCmiMs: round(median(resumed), 0), samples: { site, fresh, resumed } };
+}
+
 function check(name: string, value: number) {
   const budget = budgets[name];
   if (!budget) return undefined;
@@ -211,7 +297,12 @@ async function main() {
     log('SCORM packages…');
     const pkgDir = join(out, 'bench-packages');
     rmSync(pkgDir, { recursive: true, force: true });
-    const packages = packageContent([], pkgDir, true).map((p) => ({ file: p.zip.split('/').pop()!, bytes: p.bytes, version: p.version }));
+    const built = packageContent([], pkgDir, true);
+    const packages = built.map((p) => ({ file: p.zip.split('/').pop()!, bytes: p.bytes, version: p.version }));
+    log('Package start-up in the preview LMS beside the site…');
+    const zip12 = built.find((p) => p.id === 'avoin-hallinto' && p.version === '1.2')!.zip;
+    const startup = await packageStartup(url, zip12, 'avoin-hallinto');
+    const precache = precacheSize();
     log('Lighthouse (mobile, simulated throttling)…');
     const lhCatalogue = await runLighthouse(`${url}#/`);
     const lhCourse = await runLighthouse(`${url}#/course/avoin-hallinto/perusteet/lyhyesti`);
@@ -232,7 +323,9 @@ async function main() {
       scorm12PackageBytes: check('scorm12PackageBytes', largest12),
       lighthousePerformance: check('lighthousePerformance', Math.min(lhCatalogue.performance, lhCourse.performance)),
       lighthouseAccessibility: check('lighthouseAccessibility', Math.min(lhCatalogue.accessibility, lhCourse.accessibility)),
-      lcpMs: check('lcpMs', Math.max(lhCatalogue.lcpMs, lhCourse.lcpMs)),
+      lcpCatalogueMs: check('lcpCatalogueMs', lhCatalogue.lcpMs),
+      lcpCoursePageMs: check('lcpCoursePageMs', lhCourse.lcpMs),
+      packageSlowerThanSiteMs: check('packageSlowerThanSiteMs', Math.max(startup.packageNoCmiMs, startup.packageWithCmiMs) - startup.siteMs),
       recordAnswerMedianMs: check('recordAnswerMedianMs', round(storage.recordAnswerMedianMs)),
       resume500AnswersMs: check('resume500AnswersMs', round(storage.resume500AnswersMs)),
       participantFirstLoadGzipBytes: check('participantFirstLoadGzipBytes', participant.gzipBytes),
@@ -247,6 +340,8 @@ async function main() {
       bytes: { catalogue, coursePage, participant, packages },
       live,
       lighthouse: { catalogue: lhCatalogue, coursePage: lhCourse },
+      packageStartup: startup,
+      precache,
       storage,
       gameMachines10kRandomMoves: games,
       peakJsHeapBytesCourseRun: heap,

@@ -60,6 +60,19 @@ describe('first-view hints', () => {
     expect(firstViewFiles(map, { ...site, hash: '#/course/%E0%A4%A' })).toEqual(['fi.js', 'CourseView.js', 'shared.js']);
   });
 
+  it("asks for a course page's own module only, and for every part on the test", () => {
+    const parts: HintMap = {
+      ...map,
+      content: { ...map.content, 'course-part/ä-kurssi/sv/m1': ['m1-sv.js'], 'course-part/ä-kurssi/sv/m2': ['m2-sv.js'], 'course-part/ä-kurssi/sv/@test': ['t-sv.js'] },
+    };
+    const input = { ...site, browser: ['sv-FI'] };
+    const shell = ['sv.js', 'CourseView.js', 'shared.js', 'c-sv.js'];
+    expect(firstViewFiles(parts, { ...input, hash: href({ name: 'page', courseId: 'ä-kurssi', moduleId: 'm2', pageId: 'p' }) })).toEqual([...shell, 'm2-sv.js']);
+    expect(firstViewFiles(parts, { ...input, hash: href({ name: 'course', courseId: 'ä-kurssi' }) })).toEqual(shell);
+    expect(firstViewFiles(parts, { ...input, hash: href({ name: 'test', courseId: 'ä-kurssi' }) })).toEqual([...shell, 'm1-sv.js', 'm2-sv.js', 't-sv.js']);
+    expect(firstViewFiles(parts, { ...input, hash: '#/course/ä-kurssi/%E0%A4%A/p' })).toEqual(shell);
+  });
+
   it('in a SCORM package asks for storage, LMS code and the content in Finnish and the learner language', () => {
     expect(firstViewFiles(map, { hash: '', saved: 'en', browser: [], packageId: 'peli' })).toEqual(['en.js', 'progress.js', 'package-mode.js', 'GameView.js', 'shared.js', 'g-fi.js', 'g-en.js']);
     expect(firstViewFiles(map, { hash: '', saved: null, browser: [], packageId: 'ä-kurssi' })).toEqual(['fi.js', 'progress.js', 'package-mode.js', 'CourseView.js', 'shared.js', 'c-fi.js']);
