@@ -17,7 +17,8 @@ const myLearning = () => import('./MyLearning');
 const statement = () => import('./AccessibilityStatement');
 const library = () => import('../practices/PracticeLibrary');
 // Live workshop code (Yjs, Hocuspocus) loads only here and in the workshop views.
-const joinView = () => import('../live/JoinView');
+// A SCORM package has no live workshops: its build leaves the live code out entirely.
+const joinView = import.meta.env.KOHTAAMO_PACKAGE_BUILD ? null : () => import('../live/JoinView');
 const facilitator = () => import('../game/facilitator/FacilitatorView');
 const workshopHistory = () => import('../game/workshop-session/WorkshopHistory');
 const checker = () => import('../plain-language/CheckerView');
@@ -149,7 +150,7 @@ export function App({ store, lang, pkg = null, lms = null, onLanguage, blocked =
             {route.name === 'workshops' && <Lazy load={workshopHistory} render={(m) => <m.WorkshopHistory lang={lang} sessionId={route.sessionId} />} />}
             {route.name === 'accessibility' && <Lazy load={statement} render={(m) => <m.AccessibilityStatement />} />}
             {route.name === 'practices' && <Lazy load={library} render={(m) => <m.PracticeLibrary lang={lang} />} />}
-            {route.name === 'join' && <Lazy load={joinView} render={(m) => <m.JoinView code={route.code} lang={lang} />} />}
+            {route.name === 'join' && joinView && <Lazy load={joinView} render={(m) => <m.JoinView code={route.code} lang={lang} />} />}
             {route.name === 'checker' && <Lazy load={checker} render={(m) => <m.CheckerView lang={lang} />} />}
             {route.name === 'not-found' && <MessageView title={t('app.notFound')} body={t('app.notFoundBody')} />}
           </>

@@ -24,7 +24,8 @@ import { i18n } from '../../i18n';
 import './workshop.css';
 
 // Live workshop code (Yjs, Hocuspocus, QR) loads only when a console opens.
-const livePanel = () => import('../../live/LivePanel');
+// A SCORM package (built with --keep-workshop) runs workshops by hand only: no live code in it.
+const livePanel = import.meta.env.KOHTAAMO_PACKAGE_BUILD ? null : () => import('../../live/LivePanel');
 
 export function Console({ game }: { game: CompiledGame }) {
   const store = useStore();
@@ -125,7 +126,7 @@ export function Console({ game }: { game: CompiledGame }) {
         )}
       </div>
       {/* Outside the grid so that one-screen mode hides it without closing the live room. */}
-      <Lazy load={livePanel} render={(m) => <m.LivePanel game={game} view={view} sessionId={session.sessionId} lang={i18n.language} send={send} hidden={oneScreen} />} />
+      {livePanel && <Lazy load={livePanel} render={(m) => <m.LivePanel game={game} view={view} sessionId={session.sessionId} lang={i18n.language} send={send} hidden={oneScreen} />} />}
     </article>
   );
 }
