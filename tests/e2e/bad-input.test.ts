@@ -96,7 +96,7 @@ describe('importing a progress file with impossible values', () => {
     // The same file without the impossible value is imported.
     await input.setInputFiles(file(() => undefined));
     await expect.poll(() => page.locator('.notice-ok').textContent()).toContain('Tiedot tuotiin');
-    await expect.poll(() => page.locator('table tbody tr').count()).toBe(1);
+    await expect.poll(() => page.locator('.learning-card').count()).toBe(1);
   });
 });
 
