@@ -53,32 +53,8 @@ export function Feedback({ question, response, reveal = true }: { question: Ques
 function Details({ question, response }: { question: Question; response: Response }) {
   switch (question.type) {
     case 'single':
-    case 'multiple': {
-      const chosen = new Set(response.type === 'single' ? [response.option] : response.type === 'multiple' ? response.options : []);
-      return (
-        <ul class="option-feedback">
-          {question.options
-            .filter((o) => chosen.has(o.id) || o.correct)
-            .map((o) => (
-              <li key={o.id} class={o.correct ? 'is-correct' : 'is-wrong'}>
-                <p>
-                  <strong dangerouslySetInnerHTML={{ __html: o.html }} />{' '}
-                  <span class="tag">
-                    {chosen.has(o.id) ? (
-                      <>
-                        <Icon name={o.correct ? 'check' : 'cross'} /> {t('feedback.youChose')} · {o.correct ? t('feedback.rightOption') : t('feedback.wrongOption')}
-                      </>
-                    ) : (
-                      t('feedback.notChosenRight')
-                    )}
-                  </span>
-                </p>
-                <Html html={chosen.has(o.id) ? o.feedback : withoutVerdict(o.feedback)} />
-              </li>
-            ))}
-        </ul>
-      );
-    }
+    case 'multiple':
+      return <ChoiceFeedback question={question} response={response} revealCorrect />;
     case 'truefalse': {
       const value = response.type === 'truefalse' ? response.value : null;
       return (
@@ -147,26 +123,8 @@ function Details({ question, response }: { question: Question; response: Respons
 function FirstTry({ question, response }: { question: Question; response: Response }) {
   switch (question.type) {
     case 'single':
-    case 'multiple': {
-      const chosen = new Set(response.type === 'single' ? [response.option] : response.type === 'multiple' ? response.options : []);
-      return (
-        <ul class="option-feedback">
-          {question.options
-            .filter((o) => chosen.has(o.id))
-            .map((o) => (
-              <li key={o.id} class={o.correct ? 'is-correct' : 'is-wrong'}>
-                <p>
-                  <strong dangerouslySetInnerHTML={{ __html: o.html }} />{' '}
-                  <span class="tag">
-                    <Icon name={o.correct ? 'check' : 'cross'} /> {t('feedback.youChose')} · {o.correct ? t('feedback.rightOption') : t('feedback.wrongOption')}
-                  </span>
-                </p>
-                <Html html={o.feedback} />
-              </li>
-            ))}
-        </ul>
-      );
-    }
+    case 'multiple':
+      return <ChoiceFeedback question={question} response={response} revealCorrect={false} />;
     case 'matching': {
       const matches = response.type === 'matching' ? response.matches : {};
       return (
@@ -193,4 +151,32 @@ function FirstTry({ question, response }: { question: Question; response: Respon
     default:
       return null;
   }
+}
+
+/** The chosen options with their feedback; with `revealCorrect`, also the correct ones not chosen (in neutral words). */
+function ChoiceFeedback({ question, response, revealCorrect }: { question: Extract<Question, { type: 'single' | 'multiple' }>; response: Response; revealCorrect: boolean }) {
+  const chosen = new Set(response.type === 'single' ? [response.option] : response.type === 'multiple' ? response.options : []);
+  return (
+    <ul class="option-feedback">
+      {question.options
+        .filter((o) => chosen.has(o.id) || (revealCorrect && o.correct))
+        .map((o) => (
+          <li key={o.id} class={o.correct ? 'is-correct' : 'is-wrong'}>
+            <p>
+              <strong dangerouslySetInnerHTML={{ __html: o.html }} />{' '}
+              <span class="tag">
+                {chosen.has(o.id) ? (
+                  <>
+                    <Icon name={o.correct ? 'check' : 'cross'} /> {t('feedback.youChose')} · {o.correct ? t('feedback.rightOption') : t('feedback.wrongOption')}
+                  </>
+                ) : (
+                  t('feedback.notChosenRight')
+                )}
+              </span>
+            </p>
+            <Html html={chosen.has(o.id) ? o.feedback : withoutVerdict(o.feedback)} />
+          </li>
+        ))}
+    </ul>
+  );
 }

@@ -26,21 +26,22 @@ export function ConsoleNotes({ game, sceneId, startedAt, now }: ConsoleNotesProp
     <>
       <details class="card-notes" data-slot="card-notes">
         <summary>{t('facilitator.cardNotes')}</summary>
-        {note ? <SceneNote note={note} /> : <p class="small">{t('facilitator.noCardNotes')}</p>}
+        {note ? <div class="scene-note"><SceneNote note={note} /></div> : <p class="small">{t('facilitator.noCardNotes')}</p>}
       </details>
       <TimingPlan guide={guide} sceneId={sceneId} startedAt={startedAt} now={now} />
     </>
   );
 }
 
-function SceneNote({ note }: { note: FacilitatorGuide['scenes'][string] }) {
+/** One scene's notes: what to say, discussion points, pitfalls, background. The guide page shows them too. */
+export function SceneNote({ note, heading: H = 'h3' }: { note: FacilitatorGuide['scenes'][string]; heading?: 'h3' | 'h4' }) {
   return (
-    <div class="scene-note">
-      <h3>{t('facilitator.say')}</h3>
+    <div class="scene-note-body">
+      <H>{t('facilitator.say')}</H>
       <div dangerouslySetInnerHTML={{ __html: note.say }} />
       {note.discussion.length > 0 && (
         <>
-          <h3>{t('facilitator.discussion')}</h3>
+          <H>{t('facilitator.discussion')}</H>
           <ul>
             {note.discussion.map((d, i) => (
               <li key={i} dangerouslySetInnerHTML={{ __html: d }} />
@@ -50,7 +51,7 @@ function SceneNote({ note }: { note: FacilitatorGuide['scenes'][string] }) {
       )}
       {note.pitfalls.length > 0 && (
         <>
-          <h3>{t('facilitator.pitfalls')}</h3>
+          <H>{t('facilitator.pitfalls')}</H>
           <ul>
             {note.pitfalls.map((d, i) => (
               <li key={i} dangerouslySetInnerHTML={{ __html: d }} />
@@ -60,7 +61,7 @@ function SceneNote({ note }: { note: FacilitatorGuide['scenes'][string] }) {
       )}
       {note.background && (
         <>
-          <h3>{t('facilitator.background')}</h3>
+          <H>{t('facilitator.background')}</H>
           <div dangerouslySetInnerHTML={{ __html: note.background }} />
         </>
       )}

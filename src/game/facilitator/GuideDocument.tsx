@@ -4,6 +4,7 @@ import type { CompiledGame } from '../../content/game-schema';
 import { href, PRINT_MATERIALS } from '../../app/router';
 import { useViewFocus } from '../../app/useViewFocus';
 import { t } from '../../i18n';
+import { SceneNote } from './ConsoleNotes';
 
 export function GuideDocument({ game, guide }: { game: CompiledGame; guide: FacilitatorGuide }) {
   const heading = useViewFocus(t('facilitator.guideTitle', { game: game.title }), `guide-${game.id}`);
@@ -80,34 +81,7 @@ export function GuideDocument({ game, guide }: { game: CompiledGame; guide: Faci
         return (
           <section key={id} class="scene-note" aria-labelledby={`note-${id}`}>
             <h3 id={`note-${id}`}>{game.scenes[id]!.title}</h3>
-            <h4>{t('facilitator.say')}</h4>
-            <div dangerouslySetInnerHTML={{ __html: note.say }} />
-            {note.discussion.length > 0 && (
-              <>
-                <h4>{t('facilitator.discussion')}</h4>
-                <ul>
-                  {note.discussion.map((d, i) => (
-                    <li key={i} dangerouslySetInnerHTML={{ __html: d }} />
-                  ))}
-                </ul>
-              </>
-            )}
-            {note.pitfalls.length > 0 && (
-              <>
-                <h4>{t('facilitator.pitfalls')}</h4>
-                <ul>
-                  {note.pitfalls.map((d, i) => (
-                    <li key={i} dangerouslySetInnerHTML={{ __html: d }} />
-                  ))}
-                </ul>
-              </>
-            )}
-            {note.background && (
-              <>
-                <h4>{t('facilitator.background')}</h4>
-                <div dangerouslySetInnerHTML={{ __html: note.background }} />
-              </>
-            )}
+            <SceneNote note={note} heading="h4" />
           </section>
         );
       })}
