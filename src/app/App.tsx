@@ -19,7 +19,8 @@ const library = () => import('../practices/PracticeLibrary');
 // Live workshop code (Yjs, Hocuspocus) loads only here and in the workshop views.
 // A SCORM package has no live workshops: its build leaves the live code out entirely.
 const joinView = import.meta.env.KOHTAAMO_PACKAGE_BUILD ? null : () => import('../live/JoinView');
-const facilitator = () => import('../game/facilitator/FacilitatorView');
+// The trainer's guide and printables are not for a learner in an LMS: a package's build leaves them out.
+const facilitator = import.meta.env.KOHTAAMO_PACKAGE_BUILD ? null : () => import('../game/facilitator/FacilitatorView');
 const workshopHistory = () => import('../game/workshop-session/WorkshopHistory');
 const checker = () => import('../plain-language/CheckerView');
 import type { PackageInfo } from '../lms/package-mode';
@@ -144,7 +145,7 @@ export function App({ store, lang, pkg = null, lms = null, onLanguage, blocked =
             {(route.name === 'game' || route.name === 'game-play' || route.name === 'workshop') && (
               <Lazy load={gameView} render={(m) => <m.GameView route={route} lang={lang} />} />
             )}
-            {(route.name === 'game-guide' || route.name === 'game-print') && (
+            {(route.name === 'game-guide' || route.name === 'game-print') && facilitator && (
               <Lazy load={facilitator} render={(m) => <m.FacilitatorView route={route} lang={lang} />} />
             )}
             {route.name === 'workshops' && <Lazy load={workshopHistory} render={(m) => <m.WorkshopHistory lang={lang} sessionId={route.sessionId} />} />}

@@ -93,7 +93,7 @@ function GameIntro({ game }: { game: CompiledGame }) {
         )}
       </div>
       {game.modes.includes('workshop') && <p class="small">{t('game.workshopHint')}</p>}
-      {game.modes.includes('workshop') && (
+      {game.modes.includes('workshop') && !import.meta.env.KOHTAAMO_PACKAGE_BUILD && (
         <p>
           <a href={href({ name: 'game-guide', gameId: game.id })}>{t('facilitator.openGuide')}</a>
         </p>
