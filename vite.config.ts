@@ -5,6 +5,7 @@ import { kohtaamoContent } from './src/content/vite-plugin.ts';
 import { firstViewHints } from './src/app/first-view-hints-plugin.ts';
 import { workshopCsp } from './src/live/workshop-csp-plugin.ts';
 import { kohtaamoPwa } from './src/pwa/vite-plugin.ts';
+import { kohtaamoStrings } from './src/i18n/strings-plugin.ts';
 
 // KOHTAAMO_ONLY=<id>[,<id>] builds a site with only those courses (used for SCORM packages).
 const only = (process.env.KOHTAAMO_ONLY ?? '').split(',').filter(Boolean);
@@ -19,6 +20,7 @@ export default defineConfig({
   // Unit tests import the content pipeline directly; the browser tests build the real site.
   plugins: [
     preact(),
+    kohtaamoStrings(),
     ...(process.env.VITEST
       ? []
       : [kohtaamoContent({ root: process.env.KOHTAAMO_CONTENT_ROOT ?? import.meta.dirname, only }), firstViewHints(), workshopCsp(), ...kohtaamoPwa({ packageBuild: only.length > 0 })]),
@@ -32,7 +34,7 @@ export default defineConfig({
     rolldownOptions: {
       output: {
         // The small modules several lazily loaded views share travel as one chunk: one request, not three.
-        codeSplitting: { groups: [{ name: 'views-shared', test: /[\\/]src[\\/](app[\\/]useContent|course[\\/]completion|practices[\\/]PracticeCardView|storage[\\/]pending-writes)\./, includeDependenciesRecursively: false }] },
+        codeSplitting: { groups: [{ name: 'views-shared', test: /[\\/]src[\\/](app[\\/]useContent|course[\\/]completion|storage[\\/]pending-writes)\./, includeDependenciesRecursively: false }] },
       },
     },
   },

@@ -8,7 +8,9 @@ import { MessageView } from './MessageView';
 import { useRoute } from './router';
 import type { ProgressStore, StorageNotice } from '../storage/progress';
 import { LanguageSwitch } from './LanguageSwitch';
-import { Lazy } from './Lazy';
+import { Lazy, LoadFailed } from './Lazy';
+import { useStrings } from './useStrings';
+import { partsForRoute } from '../i18n/string-parts';
 
 // Each view's code loads when it is first opened; the catalogue ships with the app.
 const courseView = () => import('../course/CourseView');
@@ -52,9 +54,15 @@ function WaitingForStore() {
   return <p role="status">{t('app.loading')}</p>;
 }
 
+/** A view whose UI strings are still on their way (or could not be loaded). */
+function StringsPending({ state }: { state: 'loading' | 'failed' }) {
+  return state === 'failed' ? <LoadFailed /> : <p role="status">{t('app.loading')}</p>;
+}
+
 export function App({ store, lang, pkg = null, lms = null, onLanguage, blocked = false }: AppProps) {
   const route = useRoute();
   const [notice, setNotice] = useState<StorageNotice | null>(null);
+  const strings = useStrings(lang, partsForRoute(route.name));
   useEffect(mountLiveRegion, []);
   useEffect(() => store?.onNotice(setNotice), [store]);
   // A package has no catalogue: its start is the course, at the place the learner left off.
@@ -68,6 +76,7 @@ export function App({ store, lang, pkg = null, lms = null, onLanguage, blocked =
   }, [pkg, route.name, store]);
 
   // The audience view on the projector: the room sees the workshop only, no site header or footer.
+  if (route.name === 'workshop-screen' && strings !== 'ready') return <StringsPending state={strings} />;
   if (route.name === 'workshop-screen') return <Lazy load={gameView} render={(m) => <m.GameView route={route} lang={lang} />} />;
 
   const skip = (e: Event) => {
@@ -134,7 +143,9 @@ export function App({ store, lang, pkg = null, lms = null, onLanguage, blocked =
       <main id="main" tabIndex={-1}>
         {route.name === 'catalogue' && <Catalogue lang={lang} />}
         {/* The catalogue, course pages and the statement show before local storage is open. */}
-        {STORE_FIRST.includes(route.name) && !store ? (
+        {strings !== 'ready' ? (
+          <StringsPending state={strings} />
+        ) : STORE_FIRST.includes(route.name) && !store ? (
           <WaitingForStore />
         ) : (
           <>

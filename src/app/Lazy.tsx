@@ -16,15 +16,18 @@ export function Lazy<M>({ load, render }: { load: () => Promise<M>; render: (mod
       cancelled = true;
     };
   }, [load]);
-  if (failed) {
-    return (
-      <p class="notice notice-error" role="alert">
-        {t('app.loadFailed')}{' '}
-        <button type="button" class="link" onClick={() => location.reload()}>
-          {t('storage.reload')}
-        </button>
-      </p>
-    );
-  }
+  if (failed) return <LoadFailed />;
   return module ? <>{render(module)}</> : <p role="status">{t('app.loading')}</p>;
+}
+
+/** A view's code or strings did not arrive (offline before the app was cached, say): offer a reload. */
+export function LoadFailed() {
+  return (
+    <p class="notice notice-error" role="alert">
+      {t('app.loadFailed')}{' '}
+      <button type="button" class="link" onClick={() => location.reload()}>
+        {t('storage.reload')}
+      </button>
+    </p>
+  );
 }

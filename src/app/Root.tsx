@@ -1,7 +1,7 @@
 /** Holds what the whole app shares: the store (opened beside the first render) and the UI language. */
 import { useEffect, useState } from 'preact/hooks';
 import type { Lang } from '../content/constants';
-import { i18n, setLanguage, t } from '../i18n';
+import { i18n, loadStrings, setLanguage, t } from '../i18n';
 import type { LmsLink } from '../lms/lms-link';
 import type { PackageInfo } from '../lms/package-info';
 import type { ProgressStore } from '../storage/progress';
@@ -10,6 +10,7 @@ import { announce } from './announce';
 import { StoreContext } from './context';
 import { rememberLanguage, savedLanguage } from './language-memory';
 import { afterFirstViewPainted } from './first-view';
+import { loadCatalogueTexts } from './content';
 
 interface Props {
   pkg: PackageInfo | null;
@@ -38,11 +39,16 @@ export function Root({ pkg, store: given, lms = null }: Props) {
   const [blocked, setBlocked] = useState(false);
 
   const switchLanguage = async (next: Lang, quiet = false) => {
-    await setLanguage(next);
+    await Promise.all([setLanguage(next), loadCatalogueTexts(next)]);
     setLang(next);
     rememberLanguage(next);
     if (!quiet) announce(t('language.switched'));
   };
+
+  // The UI strings the first view did not need, so that every later view opens at once (and offline).
+  useEffect(() => {
+    void afterFirstViewPainted().then(() => loadStrings(i18n.language as Lang).catch(() => undefined));
+  }, []);
 
   useEffect(() => {
     if (given) return;

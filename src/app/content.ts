@@ -1,5 +1,5 @@
 /** The content the build compiled in: the catalogue now, each course when it is opened. */
-import { catalogue, gameLoaders, loaders } from 'virtual:kohtaamo/catalogue';
+import { catalogue, catalogueTexts, gameLoaders, loaders } from 'virtual:kohtaamo/catalogue';
 import { fillPart } from '../content/course-parts';
 import type { CompiledGame } from '../content/game-schema';
 import type { CatalogueEntry, CompiledCourse, Lang } from '../content/schema';
@@ -9,6 +9,26 @@ export { catalogue };
 
 export function findEntry(id: string): CatalogueEntry | undefined {
   return catalogue.find((entry) => entry.id === id);
+}
+
+const textsIn = new Set<Lang>();
+
+/**
+ * Puts the catalogue's titles and descriptions in a language into its entries (an entry not written
+ * in it gets its first language's). Loaded beside the UI strings, before a view shows a title.
+ */
+export async function loadCatalogueTexts(lang: Lang): Promise<void> {
+  if (textsIn.has(lang)) return;
+  const load = catalogueTexts[lang];
+  if (!load) return;
+  const texts = (await load()).default;
+  for (const entry of catalogue) {
+    const text = texts[entry.id];
+    if (!text) continue;
+    entry.title[text.lang] = text.title;
+    entry.description[text.lang] = text.description;
+  }
+  textsIn.add(lang);
 }
 
 /** Parts already put into each outline (one outline object per course and language). */

@@ -7,6 +7,7 @@ import type { Plugin } from 'vite';
 import { LANGUAGES } from '../content/constants.ts';
 import { firstViewFiles, type HintMap } from './first-view-hints.ts';
 import { LANGUAGE_KEY } from './language-memory.ts';
+import { partsForRoute } from '../i18n/string-parts.ts';
 
 interface ChunkInfo {
   type: 'chunk' | 'asset';
@@ -19,6 +20,8 @@ interface ChunkInfo {
 /** The code each route's first view loads; views that show or keep stored data wait for storage (App.tsx). */
 const VIEWS: Record<string, string[]> = {
   course: ['/src/course/CourseView.tsx'],
+  'course/test': ['/src/course/FinalTest.tsx'],
+  'course/certificate': ['/src/course/Certificate.tsx'],
   game: ['/src/game/GameView.tsx', '/src/storage/progress.ts'],
   practices: ['/src/practices/PracticeLibrary.tsx', '/src/storage/progress.ts'],
   my: ['/src/app/MyLearning.tsx', '/src/storage/progress.ts'],
@@ -28,8 +31,9 @@ const VIEWS: Record<string, string[]> = {
 };
 const PACKAGE_CODE = ['/src/storage/progress.ts', '/src/lms/package-mode.ts'];
 const CONTENT = /^\0virtual:kohtaamo\/(course|game|practices)\/(.+)$/;
+const CATALOGUE_TEXTS = /^\0virtual:kohtaamo\/catalogue-texts\/(\w+)$/;
 const COURSE_PART = /^\0virtual:kohtaamo\/course-part\/(.+)$/;
-const STRINGS = /\/src\/i18n\/locales\/(\w+)\.json$/;
+const STRINGS = /^\0virtual:kohtaamo\/strings\/(\w+)\/(\w+)$/;
 
 /** Builds the map from the bundle: each chunk with the chunks it imports, minus the app's entry. */
 export function hintMap(bundle: Record<string, ChunkInfo>): HintMap {
@@ -51,7 +55,9 @@ export function hintMap(bundle: Record<string, ChunkInfo>): HintMap {
   };
   const byModule = (suffix: string) => chunks.find((c) => c.facadeModuleId?.replace(/\\/g, '/').endsWith(suffix));
 
-  const map: HintMap = { strings: {}, views: {}, content: {}, kinds: {}, packageCode: [] };
+  // The hints read only the route's first part: "" is the catalogue, "course" any course view.
+  const stringParts = { '': [...partsForRoute('catalogue')], course: [...partsForRoute('page')] };
+  const map: HintMap = { strings: {}, stringParts, views: {}, content: {}, kinds: {}, packageCode: [] };
   const filesOf = (modules: string[]) => {
     const found = modules.map(byModule).filter((chunk) => chunk !== undefined);
     return [...new Set(found.flatMap(withImports))];
@@ -60,8 +66,10 @@ export function hintMap(bundle: Record<string, ChunkInfo>): HintMap {
   map.packageCode = filesOf(PACKAGE_CODE);
   const written = new Map<string, string[]>(); // "course/<id>" → languages written
   for (const chunk of chunks) {
-    const strings = chunk.facadeModuleId && STRINGS.exec(chunk.facadeModuleId.replace(/\\/g, '/'));
-    if (strings) map.strings[strings[1]!] = withImports(chunk);
+    const strings = chunk.facadeModuleId && STRINGS.exec(chunk.facadeModuleId);
+    if (strings) (map.strings[strings[1]!] ??= {})[strings[2]!] = withImports(chunk);
+    const texts = chunk.facadeModuleId && CATALOGUE_TEXTS.exec(chunk.facadeModuleId);
+    if (texts) map.content[`catalogue-texts/${texts[1]}`] = withImports(chunk);
     const part = chunk.facadeModuleId && COURSE_PART.exec(chunk.facadeModuleId);
     if (part) map.content[`course-part/${part[1]}`] = withImports(chunk);
     const content = chunk.facadeModuleId && CONTENT.exec(chunk.facadeModuleId);

@@ -9,13 +9,15 @@
  */
 
 export interface HintMap {
-  /** UI strings per language. */
-  strings: Record<string, string[]>;
+  /** UI strings per language, in parts (src/i18n/string-parts.ts). */
+  strings: Record<string, Record<string, string[]>>;
+  /** The string parts a first view needs, by the first part of the route; any other route needs all. */
+  stringParts: Record<string, string[]>;
   /** View code by the first part of the route ("course", "game", "practices", "my"…). */
   views: Record<string, string[]>;
   /**
    * Content chunks: "course/<id>/<lang>" (the outline), "course-part/<id>/<lang>/<module id or @test>",
-   * "game/<id>/<lang>", "practices/<lang>".
+   * "game/<id>/<lang>", "practices/<lang>", "catalogue-texts/<lang>" (titles and descriptions).
    */
   content: Record<string, string[]>;
   /** For a SCORM package: the kind of each piece of content, and the code a package loads first. */
@@ -49,7 +51,12 @@ export function firstViewFiles(map: HintMap, input: HintInput): string[] {
   const add = (list: string[] | undefined) => {
     for (const file of list ?? []) if (files.indexOf(file) < 0) files.push(file);
   };
-  add(map.strings[lang]);
+  const parts = input.hash.replace(/^#\/?/, '').split('/').filter(Boolean);
+  const first = parts[0] ?? '';
+  const strings = map.strings[lang] ?? {};
+  const stringParts = input.packageId ? Object.keys(strings) : map.stringParts[first] ?? Object.keys(strings);
+  for (const part of stringParts) add(strings[part]);
+  add(map.content[`catalogue-texts/${lang}`]);
   if (input.packageId) {
     const kind = map.kinds[input.packageId] ?? 'course';
     add(map.packageCode);
@@ -61,9 +68,9 @@ export function firstViewFiles(map: HintMap, input: HintInput): string[] {
     }
     return files;
   }
-  const parts = input.hash.replace(/^#\/?/, '').split('/').filter(Boolean);
-  const first = parts[0] ?? '';
   add(map.views[first]);
+  // The final test and the certificate have code of their own.
+  if (first === 'course' && parts.length === 3) add(map.views[`course/${parts[2]}`]);
   if ((first === 'course' || first === 'game') && parts[1]) {
     let id = parts[1];
     try {

@@ -3,12 +3,20 @@
  * beside it and fills in the learner's status. A SCORM package first restores its LMS data.
  */
 import { render } from 'preact';
-import { chooseLanguage, setLanguage } from '../i18n';
+import { chooseLanguage, setLanguage as setUiLanguage } from '../i18n';
+import type { StringPart } from '../i18n/string-parts';
+import type { Lang } from '../content/constants';
+import { loadCatalogueTexts } from './content';
 import { packageInfo } from '../lms/package-info';
 import { savedLanguage } from './language-memory';
 import { Root } from './Root';
 import { prefetchFirstView } from './prefetch';
+import { parseHash } from './router';
+import { partsForRoute } from '../i18n/string-parts';
 import './styles.css';
+
+/** The UI strings (the parts given, or all) and the catalogue's titles in that language. */
+const setLanguage = (lang: Lang, parts?: readonly StringPart[]) => Promise.all([setUiLanguage(lang, parts), loadCatalogueTexts(lang)]);
 
 async function start() {
   const root = document.getElementById('app')!;
@@ -16,7 +24,8 @@ async function start() {
   if (!pkg) {
     const lang = chooseLanguage({ saved: savedLanguage(), browser: navigator.languages });
     prefetchFirstView(location.hash, lang);
-    await setLanguage(lang);
+    // Only the strings the first view shows; the rest follow once it has painted (Root).
+    await setLanguage(lang, partsForRoute(parseHash(location.hash).name));
     render(<Root pkg={null} />, root);
     return;
   }

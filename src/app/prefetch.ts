@@ -12,6 +12,8 @@ export function prefetchFirstView(hash: string, lang: Lang): void {
   const ignore = () => undefined;
   if ('courseId' in route) {
     import('../course/CourseView').catch(ignore);
+    if (route.name === 'test') import('../course/FinalTest').catch(ignore);
+    if (route.name === 'certificate') import('../course/Certificate').catch(ignore);
     const parts = partsFor(route);
     loadCourse(route.courseId, lang, parts === 'all' ? undefined : parts).catch(ignore);
   } else if ('gameId' in route) {

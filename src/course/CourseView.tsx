@@ -9,9 +9,12 @@ import { useCourseSession } from './useCourseSession';
 import { CourseMenu } from './CourseMenu';
 import { CourseIntro } from './CourseIntro';
 import { PageView } from './PageView';
-import { FinalTest } from './FinalTest';
-import { Certificate } from './Certificate';
 import { MessageView } from '../app/MessageView';
+import { Lazy } from '../app/Lazy';
+
+// A course page is what most learners open first: the test and the certificate load when opened.
+const finalTest = () => import('./FinalTest');
+const certificate = () => import('./Certificate');
 
 type CourseRoute = Extract<Route, { courseId: string }>;
 
@@ -89,8 +92,8 @@ export function CourseView({ route, lang }: { route: CourseRoute; lang: Lang }) 
           ) : (
             <MessageView title={t('course.pageNotFound')} body={t('course.pageNotFoundBody')} />
           ))}
-        {route.name === 'test' && <FinalTest course={course} session={session} />}
-        {route.name === 'certificate' && <Certificate course={course} session={session} />}
+        {route.name === 'test' && <Lazy load={finalTest} render={(m) => <m.FinalTest course={course} session={session} />} />}
+        {route.name === 'certificate' && <Lazy load={certificate} render={(m) => <m.Certificate course={course} session={session} />} />}
       </div>
     </div>
   );

@@ -1,4 +1,5 @@
 /** A game: its front page (how to play, solo or workshop), solo play, or workshop mode. */
+import './game.css';
 import { useEffect, useState } from 'preact/hooks';
 import type { CompiledGame } from '../content/game-schema';
 import type { Lang } from '../content/schema';

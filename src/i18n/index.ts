@@ -1,17 +1,15 @@
-/** i18next set-up. Finnish ships with the app; Swedish and English load when chosen. */
+/**
+ * i18next set-up. Each language's strings load in parts (string-parts.ts) when first needed: a
+ * learner downloads only the language they read, and a first view only the part it shows.
+ */
 import i18next from 'i18next';
+import { stringLoaders } from 'virtual:kohtaamo/strings';
 import { LANGUAGES, type Lang } from '../content/constants';
+import { STRING_PARTS, type StringPart } from './string-parts';
 
 export const UI_LANGUAGES: readonly Lang[] = LANGUAGES;
 
 export const i18n = i18next.createInstance();
-
-// Each UI language is its own chunk: a learner downloads only the one they read.
-const loaders: Record<Lang, () => Promise<{ default: object }>> = {
-  fi: () => import('./locales/fi.json'),
-  sv: () => import('./locales/sv.json'),
-  en: () => import('./locales/en.json'),
-};
 
 /** The first language that fits: the LMS's learner preference, the saved choice, the browser's, Finnish. */
 export function chooseLanguage(sources: { lms?: string; saved?: string; browser?: readonly string[] }): Lang {
@@ -25,7 +23,30 @@ export function chooseLanguage(sources: { lms?: string; saved?: string; browser?
   return 'fi';
 }
 
-export async function setLanguage(lang: Lang): Promise<void> {
+const loaded = new Set<string>();
+
+/** Whether these parts of a language's strings are in. */
+export function hasStrings(lang: Lang, parts: readonly StringPart[]): boolean {
+  return parts.every((part) => loaded.has(`${lang}/${part}`));
+}
+
+/** Loads parts of a language's strings (in parallel); parts already in cost nothing. */
+export async function loadStrings(lang: Lang, parts: readonly StringPart[] = STRING_PARTS): Promise<void> {
+  await Promise.all(
+    parts
+      .filter((part) => !loaded.has(`${lang}/${part}`))
+      .map(async (part) => {
+        const loader = stringLoaders[lang]?.[part];
+        if (!loader) throw new Error(`no UI strings "${part}" for ${lang}`);
+        const strings = (await loader()).default;
+        i18n.addResourceBundle(lang, 'translation', strings, true, true);
+        loaded.add(`${lang}/${part}`);
+      }),
+  );
+}
+
+/** Switches the UI language once the given parts of its strings (all, unless told) are in. */
+export async function setLanguage(lang: Lang, parts: readonly StringPart[] = STRING_PARTS): Promise<void> {
   if (!i18n.isInitialized) {
     await i18n.init({
       lng: lang,
@@ -35,9 +56,7 @@ export async function setLanguage(lang: Lang): Promise<void> {
       returnNull: false,
     });
   }
-  if (!i18n.hasResourceBundle(lang, 'translation')) {
-    i18n.addResourceBundle(lang, 'translation', (await loaders[lang]()).default);
-  }
+  await loadStrings(lang, parts);
   await i18n.changeLanguage(lang);
   document.documentElement.lang = lang;
 }

@@ -4,6 +4,7 @@
  * and in the debrief a field for suggested actions. Renders the room document; sends only through
  * LiveParticipant, which the server checks.
  */
+import '../game/game.css';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { CompiledGame, Scene } from '../content/game-schema';
 import type { Lang } from '../content/schema';

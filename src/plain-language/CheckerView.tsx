@@ -15,6 +15,7 @@ import { lixBand } from './lix.ts';
 import { HighlightedText } from './HighlightedText';
 import { forgetText, keptText, keepText } from './kept-text.ts';
 import type { TextLang } from './types.ts';
+import './checker.css';
 
 type Variant = 'auto' | TextLang | 'selko';
 

@@ -4,6 +4,7 @@
  */
 import { t } from '../i18n';
 import type { CheckResult } from './check.ts';
+import './checker.css';
 
 interface Piece {
   text: string;

@@ -294,6 +294,13 @@ async function main() {
     log('Bytes to show the catalogue and a course page…');
     const catalogue = await transferred(url, '#/', '.card');
     const coursePage = await transferred(url, '#/course/avoin-hallinto/perusteet/lyhyesti', '.page h1');
+    if (process.argv.includes('--quick')) {
+      // Sizes and Lighthouse only, for quick before/after comparisons while working on the first view.
+      const lhCatalogue = await runLighthouse(`${url}#/`);
+      const lhCourse = await runLighthouse(`${url}#/course/avoin-hallinto/perusteet/lyhyesti`);
+      console.log(JSON.stringify({ catalogue, coursePage, precache: precacheSize(), lighthouse: { catalogue: lhCatalogue, coursePage: lhCourse } }, null, 2));
+      return;
+    }
     log('SCORM packages…');
     const pkgDir = join(out, 'bench-packages');
     rmSync(pkgDir, { recursive: true, force: true });

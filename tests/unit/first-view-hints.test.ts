@@ -6,7 +6,9 @@ import { href, parseHash, type Route } from '../../src/app/router';
 import { chooseLanguage } from '../../src/i18n';
 
 const map: HintMap = {
-  strings: { fi: ['fi.js'], sv: ['sv.js'], en: ['en.js'] },
+  // Each language's strings in parts: the catalogue needs the shell, a course view the course part too.
+  strings: Object.fromEntries(['fi', 'sv', 'en'].map((l) => [l, { shell: [`${l}.js`], course: [`${l}-course.js`], more: [`${l}-more.js`] }])),
+  stringParts: { '': ['shell'], course: ['shell', 'course'] },
   views: { course: ['CourseView.js', 'shared.js'], game: ['GameView.js', 'shared.js'], practices: ['Library.js', 'shared.js'], my: ['MyLearning.js', 'progress.js'] },
   content: {
     'course/ä-kurssi/fi': ['c-fi.js'],
@@ -50,14 +52,15 @@ describe('first-view hints', () => {
       const hash = href(route);
       expect(parseHash(hash)).toEqual(route);
       const files = firstViewFiles(map, { ...site, hash, browser: ['sv-FI'] });
-      if ('courseId' in route) expect(files).toEqual(['sv.js', 'CourseView.js', 'shared.js', 'c-sv.js']);
-      else if ('gameId' in route) expect(files).toEqual(['sv.js', 'GameView.js', 'shared.js', 'g-sv.js']);
-      else if (route.name === 'practices') expect(files).toEqual(['sv.js', 'Library.js', 'shared.js']); // no Swedish cards in this map
-      else if (route.name === 'my-learning') expect(files).toEqual(['sv.js', 'MyLearning.js', 'progress.js']);
+      const allStrings = ['sv.js', 'sv-course.js', 'sv-more.js'];
+      if ('courseId' in route) expect(files).toEqual(['sv.js', 'sv-course.js', 'CourseView.js', 'shared.js', 'c-sv.js']);
+      else if ('gameId' in route) expect(files).toEqual([...allStrings, 'GameView.js', 'shared.js', 'g-sv.js']);
+      else if (route.name === 'practices') expect(files).toEqual([...allStrings, 'Library.js', 'shared.js']); // no Swedish cards in this map
+      else if (route.name === 'my-learning') expect(files).toEqual([...allStrings, 'MyLearning.js', 'progress.js']);
       else expect(files).toEqual(['sv.js']);
     }
-    expect(firstViewFiles(map, { ...site, hash: '#/course/tuntematon' })).toEqual(['fi.js', 'CourseView.js', 'shared.js']);
-    expect(firstViewFiles(map, { ...site, hash: '#/course/%E0%A4%A' })).toEqual(['fi.js', 'CourseView.js', 'shared.js']);
+    expect(firstViewFiles(map, { ...site, hash: '#/course/tuntematon' })).toEqual(['fi.js', 'fi-course.js', 'CourseView.js', 'shared.js']);
+    expect(firstViewFiles(map, { ...site, hash: '#/course/%E0%A4%A' })).toEqual(['fi.js', 'fi-course.js', 'CourseView.js', 'shared.js']);
   });
 
   it("asks for a course page's own module only, and for every part on the test", () => {
@@ -66,7 +69,7 @@ describe('first-view hints', () => {
       content: { ...map.content, 'course-part/ä-kurssi/sv/m1': ['m1-sv.js'], 'course-part/ä-kurssi/sv/m2': ['m2-sv.js'], 'course-part/ä-kurssi/sv/@test': ['t-sv.js'] },
     };
     const input = { ...site, browser: ['sv-FI'] };
-    const shell = ['sv.js', 'CourseView.js', 'shared.js', 'c-sv.js'];
+    const shell = ['sv.js', 'sv-course.js', 'CourseView.js', 'shared.js', 'c-sv.js'];
     expect(firstViewFiles(parts, { ...input, hash: href({ name: 'page', courseId: 'ä-kurssi', moduleId: 'm2', pageId: 'p' }) })).toEqual([...shell, 'm2-sv.js']);
     expect(firstViewFiles(parts, { ...input, hash: href({ name: 'course', courseId: 'ä-kurssi' }) })).toEqual(shell);
     expect(firstViewFiles(parts, { ...input, hash: href({ name: 'test', courseId: 'ä-kurssi' }) })).toEqual([...shell, 'm1-sv.js', 'm2-sv.js', 't-sv.js']);
@@ -74,8 +77,8 @@ describe('first-view hints', () => {
   });
 
   it('in a SCORM package asks for storage, LMS code and the content in Finnish and the learner language', () => {
-    expect(firstViewFiles(map, { hash: '', saved: 'en', browser: [], packageId: 'peli' })).toEqual(['en.js', 'progress.js', 'package-mode.js', 'GameView.js', 'shared.js', 'g-fi.js', 'g-en.js']);
-    expect(firstViewFiles(map, { hash: '', saved: null, browser: [], packageId: 'ä-kurssi' })).toEqual(['fi.js', 'progress.js', 'package-mode.js', 'CourseView.js', 'shared.js', 'c-fi.js']);
+    expect(firstViewFiles(map, { hash: '', saved: 'en', browser: [], packageId: 'peli' })).toEqual(['en.js', 'en-course.js', 'en-more.js', 'progress.js', 'package-mode.js', 'GameView.js', 'shared.js', 'g-fi.js', 'g-en.js']);
+    expect(firstViewFiles(map, { hash: '', saved: null, browser: [], packageId: 'ä-kurssi' })).toEqual(['fi.js', 'fi-course.js', 'fi-more.js', 'progress.js', 'package-mode.js', 'CourseView.js', 'shared.js', 'c-fi.js']);
   });
 });
 
@@ -88,8 +91,9 @@ describe('hint map from the bundle', () => {
       chunk('assets/CourseView.js', '/p/src/course/CourseView.tsx', ['assets/index.js', 'assets/helper.js', 'assets/shared.js']),
       chunk('assets/shared.js', null, ['assets/deep.js']),
       chunk('assets/deep.js', null),
-      chunk('assets/fi.js', '/p/src/i18n/locales/fi.json'),
-      chunk('assets/en.js', '/p/src/i18n/locales/en.json'),
+      chunk('assets/fi.js', '\0virtual:kohtaamo/strings/fi/shell'),
+      chunk('assets/fi-more.js', '\0virtual:kohtaamo/strings/fi/more'),
+      chunk('assets/en.js', '\0virtual:kohtaamo/strings/en/shell'),
       chunk('assets/sv-course.js', '\0virtual:kohtaamo/course/kurssi/sv'),
       chunk('assets/en-course.js', '\0virtual:kohtaamo/course/kurssi/en'),
       chunk('assets/game-fi.js', '\0virtual:kohtaamo/game/peli/fi'),
@@ -99,7 +103,8 @@ describe('hint map from the bundle', () => {
   it('lists each chunk with what it imports, leaving out the app entry and its imports', () => {
     const built = hintMap(bundle);
     expect(built.views.course).toEqual(['./assets/CourseView.js', './assets/shared.js', './assets/deep.js']);
-    expect(built.strings).toEqual({ fi: ['./assets/fi.js'], en: ['./assets/en.js'] });
+    expect(built.strings).toEqual({ fi: { shell: ['./assets/fi.js'], more: ['./assets/fi-more.js'] }, en: { shell: ['./assets/en.js'] } });
+    expect(built.stringParts).toEqual({ '': ['shell'], course: ['shell', 'course'] });
     expect(built.kinds).toEqual({ kurssi: 'course', peli: 'game' });
   });
 

@@ -8,6 +8,7 @@ import type { FacilitatorGuide } from '../../content/facilitator-compiler';
 import { useContent } from '../../app/useContent';
 import { t } from '../../i18n';
 import { loadGuide } from './load';
+import './facilitator.css';
 
 interface ConsoleNotesProps {
   game: CompiledGame;

@@ -3,6 +3,7 @@
  * material for rooms without a screen (#/game/<id>/print/<material>). Built from the game's content
  * and its facilitator.yaml; neither is part of what players or the audience view load.
  */
+import '../game.css';
 import type { Lang } from '../../content/constants';
 import type { CompiledGame } from '../../content/game-schema';
 import { loadGame } from '../../app/content';
@@ -13,6 +14,7 @@ import { t } from '../../i18n';
 import { loadGuide } from './load';
 import { GuideDocument } from './GuideDocument';
 import { PrintMaterialView } from './PrintMaterial';
+import './facilitator.css';
 
 type FacilitatorRoute = Extract<Route, { name: 'game-guide' | 'game-print' }>;
 

@@ -2,6 +2,7 @@
  * "Työpajat": the workshops this device has run, apart from the trainer's own learning. Each keeps
  * its date, game, teams and results; a past one opens to its results and exports.
  */
+import '../game.css';
 import { useEffect, useState } from 'preact/hooks';
 import type { CompiledGame } from '../../content/game-schema';
 import type { Lang } from '../../content/schema';
