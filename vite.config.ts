@@ -34,7 +34,13 @@ export default defineConfig({
     rolldownOptions: {
       output: {
         // The small modules several lazily loaded views share travel as one chunk: one request, not three.
-        codeSplitting: { groups: [{ name: 'views-shared', test: /[\\/]src[\\/](app[\\/]useContent|course[\\/]completion|storage[\\/]pending-writes)\./, includeDependenciesRecursively: false }] },
+        // Likewise the course screens' shared parts (questions, completion summary, practice cards).
+        codeSplitting: {
+          groups: [
+            { name: 'views-shared', test: /[\\/]src[\\/](app[\\/]useContent|course[\\/]completion|storage[\\/]pending-writes)\./, includeDependenciesRecursively: false },
+            { name: 'course-shared', test: /[\\/]src[\\/](course[\\/](CompletionSummary|navigation|typography|questions[\\/])|practices[\\/]PracticeCardView)/, includeDependenciesRecursively: false },
+          ],
+        },
       },
     },
   },

@@ -27,11 +27,14 @@ const workshopHistory = () => import('../game/workshop-session/WorkshopHistory')
 const checker = () => import('../plain-language/CheckerView');
 import type { PackageInfo } from '../lms/package-mode';
 import type { LmsLink } from '../lms/lms-link';
-import { LmsRestoreNotice, LmsStatus } from '../lms/LmsStatus';
 import { href, locationRoute, type Route } from './router';
 import { markViewShown } from './first-view';
 import { findEntry } from './content';
-import { UpdateNotice } from '../pwa/UpdateNotice';
+import type { ComponentType } from 'preact';
+
+/** Views only some runs need, handed in once loaded so that the site's first load stays small. */
+export type LmsViews = typeof import('../lms/LmsStatus');
+export type UpdateNoticeView = ComponentType;
 
 interface AppProps {
   /** Null while local storage is still opening. */
@@ -40,6 +43,9 @@ interface AppProps {
   /** Set when running as a SCORM package: one course, no catalogue. */
   pkg?: PackageInfo | null;
   lms?: LmsLink | null;
+  lmsViews?: LmsViews;
+  /** "A new version is available": loaded with the service worker's registration. */
+  UpdateNotice?: UpdateNoticeView | null;
   onLanguage?: (lang: Lang) => void;
   /** An older Kohtaamo in another tab holds up the storage upgrade. */
   blocked?: boolean;
@@ -59,7 +65,7 @@ function StringsPending({ state }: { state: 'loading' | 'failed' }) {
   return state === 'failed' ? <LoadFailed /> : <p role="status">{t('app.loading')}</p>;
 }
 
-export function App({ store, lang, pkg = null, lms = null, onLanguage, blocked = false }: AppProps) {
+export function App({ store, lang, pkg = null, lms = null, lmsViews, UpdateNotice, onLanguage, blocked = false }: AppProps) {
   const route = useRoute();
   const [notice, setNotice] = useState<StorageNotice | null>(null);
   const strings = useStrings(lang, partsForRoute(route.name));
@@ -94,7 +100,7 @@ export function App({ store, lang, pkg = null, lms = null, onLanguage, blocked =
           <a class="brand" href={pkg ? href(findEntry(pkg.courseId)?.kind === 'game' ? { name: 'game', gameId: pkg.courseId } : { name: 'course', courseId: pkg.courseId }) : '#/'}>
             {t('app.name')}
           </a>
-          {lms && <LmsStatus lms={lms} />}
+          {lms && lmsViews && <lmsViews.LmsStatus lms={lms} />}
           <LanguageSwitch lang={lang} onChange={onLanguage} />
           {!pkg && (
           <nav aria-label={t('nav.main')}>
@@ -130,7 +136,7 @@ export function App({ store, lang, pkg = null, lms = null, onLanguage, blocked =
           {t('storage.memoryOnly')}
         </div>
       )}
-      {lms && <LmsRestoreNotice lms={lms} />}
+      {lms && lmsViews && <lmsViews.LmsRestoreNotice lms={lms} />}
       {notice && (
         <div class="notice notice-warning site-notice" role="alert">
           {t(`storage.${notice}`)}{' '}
@@ -139,7 +145,7 @@ export function App({ store, lang, pkg = null, lms = null, onLanguage, blocked =
           </button>
         </div>
       )}
-      {!pkg && <UpdateNotice />}
+      {!pkg && UpdateNotice && <UpdateNotice />}
       <main id="main" tabIndex={-1}>
         {route.name === 'catalogue' && <Catalogue lang={lang} />}
         {/* The catalogue, course pages and the statement show before local storage is open. */}

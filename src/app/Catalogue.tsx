@@ -9,7 +9,7 @@ import { t } from '../i18n';
 import { Icon } from './Icon';
 import { courseState, type CourseState } from '../course/completion';
 import { ruleOfEntry } from '../course/completion';
-import { testStateText, pagesMessage } from '../course/CompletionSummary';
+import { testStateText, pagesMessage } from '../course/completion-text';
 
 interface Status {
   state: CourseState['status'];

@@ -4,6 +4,7 @@ import type { Lang } from '../content/constants';
 import { i18n, loadStrings, setLanguage, t } from '../i18n';
 import type { LmsLink } from '../lms/lms-link';
 import type { PackageInfo } from '../lms/package-info';
+import type { LmsViews, UpdateNoticeView } from './App';
 import type { ProgressStore } from '../storage/progress';
 import { App } from './App';
 import { announce } from './announce';
@@ -17,6 +18,8 @@ interface Props {
   /** Given when already open (SCORM packages); otherwise opened here. */
   store?: ProgressStore;
   lms?: LmsLink | null;
+  /** A package's LMS status and notices: code only a package loads. */
+  lmsViews?: LmsViews;
 }
 
 /** A participant's phone (#/join) keeps nothing locally: storage loads only once another view opens. */
@@ -33,7 +36,8 @@ function untilLeavingJoin(): Promise<void> {
   });
 }
 
-export function Root({ pkg, store: given, lms = null }: Props) {
+export function Root({ pkg, store: given, lms = null, lmsViews }: Props) {
+  const [updateNotice, setUpdateNotice] = useState<UpdateNoticeView | null>(null);
   const [lang, setLang] = useState(i18n.language as Lang);
   const [store, setStore] = useState<ProgressStore | null>(given ?? null);
   const [blocked, setBlocked] = useState(false);
@@ -67,8 +71,11 @@ export function Root({ pkg, store: given, lms = null }: Props) {
       if (!pkg && !import.meta.env.KOHTAAMO_PACKAGE_BUILD) {
         void afterFirstViewPainted()
           .then(() => new Promise((resolve) => setTimeout(resolve, 3000)))
-          .then(() => import('../pwa/register'))
-          .then((sw) => sw.registerServiceWorker());
+          .then(() => Promise.all([import('../pwa/register'), import('../pwa/UpdateNotice')]))
+          .then(([sw, notice]) => {
+            setUpdateNotice(() => notice.UpdateNotice);
+            sw.registerServiceWorker();
+          });
       }
       // A language saved in an older profile (before localStorage kept it) still counts.
       const profile = await opened.getProfile().catch(() => undefined);
@@ -87,6 +94,8 @@ export function Root({ pkg, store: given, lms = null }: Props) {
         lang={lang}
         pkg={pkg}
         lms={lms}
+        lmsViews={lmsViews}
+        UpdateNotice={updateNotice}
         blocked={blocked}
         onLanguage={(next) => {
           void switchLanguage(next);

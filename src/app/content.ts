@@ -1,9 +1,7 @@
 /** The content the build compiled in: the catalogue now, each course when it is opened. */
-import { catalogue, catalogueTexts, gameLoaders, loaders } from 'virtual:kohtaamo/catalogue';
+import { catalogue, catalogueTexts, loaders } from 'virtual:kohtaamo/catalogue';
 import { fillPart } from '../content/course-parts';
-import type { CompiledGame } from '../content/game-schema';
 import type { CatalogueEntry, CompiledCourse, Lang } from '../content/schema';
-import { offeredGame } from '../lms/package-options';
 
 export { catalogue };
 
@@ -69,12 +67,4 @@ export function hasParts(course: CompiledCourse, parts: string[] | 'all'): boole
   const done = filled.get(course);
   if (!done) return false;
   return parts === 'all' ? done.size === course.modules.length + 1 : parts.every((p) => done.has(p));
-}
-
-/** The game in the wanted language, or in its first language when that one is not written. */
-export async function loadGame(id: string, lang: Lang): Promise<CompiledGame | null> {
-  const byLang = gameLoaders[id];
-  if (!byLang) return null;
-  const loader = byLang[lang] ?? Object.values(byLang)[0];
-  return loader ? offeredGame((await loader()).default) : null;
 }

@@ -29,7 +29,7 @@ const VIEWS: Record<string, string[]> = {
   join: ['/src/live/JoinView.tsx'],
   tools: ['/src/plain-language/CheckerView.tsx'],
 };
-const PACKAGE_CODE = ['/src/storage/progress.ts', '/src/lms/package-mode.ts'];
+const PACKAGE_CODE = ['/src/storage/progress.ts', '/src/lms/package-mode.ts', '/src/lms/LmsStatus.tsx'];
 const CONTENT = /^\0virtual:kohtaamo\/(course|game|practices)\/(.+)$/;
 const CATALOGUE_TEXTS = /^\0virtual:kohtaamo\/catalogue-texts\/(\w+)$/;
 const COURSE_PART = /^\0virtual:kohtaamo\/course-part\/(.+)$/;

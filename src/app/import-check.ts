@@ -5,7 +5,8 @@
  * those references checked by course id only, so an import still works offline.
  */
 import type { ContentIds, ExportData } from '../storage/transfer';
-import { catalogue, findEntry, loadCourse, loadGame } from './content';
+import { catalogue, findEntry, loadCourse } from './content';
+import { loadGame } from '../game/load-game';
 
 export async function checkImport(text: string): Promise<ExportData> {
   const { parseImport } = await import('../storage/transfer');

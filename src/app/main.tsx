@@ -32,14 +32,15 @@ async function start() {
   // A package talks to its LMS before anything is shown: the LMS's data is the source of truth.
   // What does not depend on each other runs side by side: code, UI strings, the store, the LMS.
   const storeOpened = import('../storage/progress').then(({ ProgressStore }) => ProgressStore.open('kohtaamo'));
-  const [store, { startLms }] = await Promise.all([
+  const [store, { startLms }, lmsViews] = await Promise.all([
     storeOpened,
     import('../lms/package-mode'),
+    import('../lms/LmsStatus'),
     setLanguage(chooseLanguage({ saved: savedLanguage(), browser: navigator.languages })),
   ]);
   const [profile, lms] = await Promise.all([store.getProfile().catch(() => undefined), startLms(pkg, store, 'fi')]);
   await setLanguage(chooseLanguage({ lms: lms.lmsLang, saved: profile?.lang ?? savedLanguage(), browser: navigator.languages }));
-  render(<Root pkg={pkg} store={store} lms={lms.link} />, root);
+  render(<Root pkg={pkg} store={store} lms={lms.link} lmsViews={lmsViews} />, root);
 }
 
 void start();

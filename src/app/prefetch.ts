@@ -3,9 +3,9 @@
  * after another (app → view code → content). Only warms the module cache; nothing is rendered.
  */
 import type { Lang } from '../content/constants';
-import { loadCourse, loadGame } from './content';
+import { loadCourse } from './content';
 import { parseHash } from './router';
-import { partsFor } from './useCourse';
+import { partsFor } from '../content/course-parts';
 
 export function prefetchFirstView(hash: string, lang: Lang): void {
   const route = parseHash(hash);
@@ -18,6 +18,6 @@ export function prefetchFirstView(hash: string, lang: Lang): void {
     loadCourse(route.courseId, lang, parts === 'all' ? undefined : parts).catch(ignore);
   } else if ('gameId' in route) {
     import('../game/GameView').catch(ignore);
-    loadGame(route.gameId, lang).catch(ignore);
+    import('../game/load-game').then(({ loadGame }) => loadGame(route.gameId, lang)).catch(ignore);
   }
 }

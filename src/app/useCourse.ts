@@ -7,14 +7,6 @@ import { useEffect, useState } from 'preact/hooks';
 import type { CompiledCourse, Lang } from '../content/schema';
 import { hasParts, loadCourse } from './content';
 import { afterFirstViewPainted } from './first-view';
-import type { Route } from './router';
-
-/** The parts of a course a route shows: a page its module; the intro the outline; the test everything. */
-export function partsFor(route: Route): string[] | 'all' {
-  if (route.name === 'page') return [route.moduleId];
-  if (route.name === 'course') return [];
-  return 'all';
-}
 
 export function useCourse(id: string, lang: Lang, parts: string[] | 'all'): CompiledCourse | null | 'missing' {
   const [state, setState] = useState<{ id: string; lang: Lang; course: CompiledCourse | 'missing' } | null>(null);

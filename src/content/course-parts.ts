@@ -4,6 +4,7 @@
  * the questions they ask. The questions no module asks (the final test's pool) are one more part.
  * `fillPart` puts a part back into the outline; with every part in, it equals the whole course.
  */
+import type { Route } from '../app/router';
 import type { Block, CompiledCourse, Page, Question } from './schema.ts';
 
 export const TEST_PART = '@test';
@@ -49,4 +50,11 @@ export function fillPart(outline: CompiledCourse, name: string, part: CoursePart
     page.blocks = filled.blocks;
     if (page.easy && filled.easy) page.easy.blocks = filled.easy;
   }
+}
+
+/** The parts of a course a route shows: a page its module; the intro the outline; the test everything. */
+export function partsFor(route: Route): string[] | 'all' {
+  if (route.name === 'page') return [route.moduleId];
+  if (route.name === 'course') return [];
+  return 'all';
 }

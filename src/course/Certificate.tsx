@@ -5,7 +5,8 @@ import { href } from '../app/router';
 import { useViewFocus } from '../app/useViewFocus';
 import { formatDate, t } from '../i18n';
 import { bestTry } from './completion';
-import { CompletionSummary, testStateText } from './CompletionSummary';
+import { CompletionSummary } from './CompletionSummary';
+import { testStateText } from './completion-text';
 import { packageInfo } from '../lms/package-info';
 import type { CourseSession } from './useCourseSession';
 

@@ -1,32 +1,14 @@
 /**
  * What is still missing for completion, said the same way on every course screen: the test state,
- * "Testi hyväksytty – lue vielä N sivua…", and the unread pages as links.
+ * "Testi hyväksytty – lue vielä N sivua…", and the unread pages as links (texts: completion-text.ts).
  */
 import type { CompiledCourse } from '../content/schema';
 import { href } from '../app/router';
 import { Icon } from '../app/Icon';
 import { t } from '../i18n';
 import type { CourseState } from './completion';
+import { pagesMessage } from './completion-text';
 import { pageRoute, readingPath } from './navigation';
-
-/** The test state in words ("Lopputesti hyväksytty"), or null for a course without a test. */
-export function testStateText(state: CourseState): string | null {
-  switch (state.test) {
-    case 'none':
-      return null;
-    case 'failed':
-      return state.triesLeft === Infinity ? t('completion.test.failed-unlimited') : t('completion.test.failed', { count: state.triesLeft });
-    default:
-      return t(`completion.test.${state.test}`);
-  }
-}
-
-/** The sentence about missing pages, or null when no page is missing. */
-export function pagesMessage(state: CourseState): string | null {
-  const count = state.missingPageIds.length;
-  if (count === 0) return null;
-  return state.passedWithUnread ? t('completion.passedReadMore', { count }) : t('completion.pagesMissing', { count });
-}
 
 interface Props {
   course: CompiledCourse;

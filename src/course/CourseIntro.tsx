@@ -4,7 +4,8 @@ import { href } from '../app/router';
 import { useViewFocus } from '../app/useViewFocus';
 import { t } from '../i18n';
 import { readingPath, resumeRoute } from './navigation';
-import { CompletionSummary, testStateText } from './CompletionSummary';
+import { CompletionSummary } from './CompletionSummary';
+import { testStateText } from './completion-text';
 import type { SessionState } from './useCourseSession';
 
 export function CourseIntro({ course, session }: { course: CompiledCourse; session: SessionState }) {

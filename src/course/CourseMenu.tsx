@@ -4,7 +4,8 @@ import type { CompiledCourse } from '../content/schema';
 import { href, type Route } from '../app/router';
 import { t } from '../i18n';
 import { Icon } from '../app/Icon';
-import { CompletionSummary, testStateText } from './CompletionSummary';
+import { CompletionSummary } from './CompletionSummary';
+import { testStateText } from './completion-text';
 import type { SessionState } from './useCourseSession';
 
 export function CourseMenu({ course, session, route }: { course: CompiledCourse; session: SessionState; route: Route }) {

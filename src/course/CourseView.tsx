@@ -1,7 +1,8 @@
 /** A course: loads its content and the learner's session, then shows the right view inside. */
 import { useEffect, useState } from 'preact/hooks';
 import type { Lang } from '../content/schema';
-import { partsFor, useCourse } from '../app/useCourse';
+import { useCourse } from '../app/useCourse';
+import { partsFor } from '../content/course-parts';
 import { useOptionalStore } from '../app/context';
 import type { Route } from '../app/router';
 import { t } from '../i18n';

@@ -3,7 +3,7 @@ import './game.css';
 import { useEffect, useState } from 'preact/hooks';
 import type { CompiledGame } from '../content/game-schema';
 import type { Lang } from '../content/schema';
-import { loadGame } from '../app/content';
+import { loadGame } from './load-game';
 import { useContent } from '../app/useContent';
 import { useStore } from '../app/context';
 import { MessageView } from '../app/MessageView';

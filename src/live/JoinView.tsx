@@ -8,7 +8,7 @@ import '../game/game.css';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { CompiledGame, Scene } from '../content/game-schema';
 import type { Lang } from '../content/schema';
-import { loadGame } from '../app/content';
+import { loadGame } from '../game/load-game';
 import { useContent } from '../app/useContent';
 import { useViewFocus } from '../app/useViewFocus';
 import { t } from '../i18n';

@@ -1,7 +1,8 @@
 /** A SCORM package opens straight into its one course and talks to the LMS that launched it. */
 export type { PackageInfo } from './package-info';
 import type { Lang } from '../content/schema';
-import { findEntry, loadCourse, loadGame } from '../app/content';
+import { findEntry, loadCourse } from '../app/content';
+import { loadGame } from '../game/load-game';
 import { courseAdapter, gameAdapter, type LmsContent } from './adapters';
 import type { ProgressStore } from '../storage/progress';
 import type { PackageInfo } from './package-info';

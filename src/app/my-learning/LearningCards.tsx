@@ -9,7 +9,7 @@ import { formatDateTime, formatMinutes, t } from '../../i18n';
 import type { Attempt } from '../../storage/db';
 import type { ProgressStore } from '../../storage/progress';
 import { bestTry, courseState, ruleOfEntry, type CourseState } from '../../course/completion';
-import { pagesMessage, testStateText } from '../../course/CompletionSummary';
+import { pagesMessage, testStateText } from '../../course/completion-text';
 import { Icon } from '../Icon';
 import { findEntry } from '../content';
 import { href, locationRoute } from '../router';

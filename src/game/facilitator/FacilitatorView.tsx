@@ -6,7 +6,7 @@
 import '../game.css';
 import type { Lang } from '../../content/constants';
 import type { CompiledGame } from '../../content/game-schema';
-import { loadGame } from '../../app/content';
+import { loadGame } from '../load-game';
 import { useContent } from '../../app/useContent';
 import { MessageView } from '../../app/MessageView';
 import type { Route } from '../../app/router';
