@@ -10,14 +10,16 @@ export function markViewShown(): void {
 }
 
 /**
- * Resolves once the browser is idle after the first view: by then its largest text has been
- * painted, so what loads next cannot hold the first view back.
+ * Resolves once the first view has been painted and the browser is idle: what loads next cannot
+ * hold the first view back. The view is marked shown before its paint (a layout effect), so this
+ * waits for the next frame to have been drawn before it looks for idle time.
  */
 export function afterFirstViewPainted(): Promise<void> {
+  const painted = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
   const idle = () =>
     new Promise<void>((resolve) => {
       if ('requestIdleCallback' in window) window.requestIdleCallback(() => resolve(), { timeout: 1000 });
       else setTimeout(resolve, 200);
     });
-  return firstViewShown.then(idle);
+  return firstViewShown.then(painted).then(idle);
 }
