@@ -20,7 +20,7 @@ export default defineConfig({
   // Unit tests import the content pipeline directly; the browser tests build the real site.
   plugins: [
     preact(),
-    kohtaamoStrings(),
+    kohtaamoStrings({ whole: only.length > 0 }),
     ...(process.env.VITEST
       ? []
       : [kohtaamoContent({ root: process.env.KOHTAAMO_CONTENT_ROOT ?? import.meta.dirname, only }), firstViewHints(), workshopCsp(), ...kohtaamoPwa({ packageBuild: only.length > 0 })]),

@@ -6,12 +6,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
 import { LANGUAGES } from '../content/constants.ts';
-import { STRING_PARTS, splitStrings } from './string-parts.ts';
+import { STRING_PARTS, splitStrings, type StringPart } from './string-parts.ts';
 
 const INDEX = 'virtual:kohtaamo/strings';
 const PART = /^virtual:kohtaamo\/strings\/(\w+)\/(\w+)$/;
 
-export function kohtaamoStrings(): Plugin {
+/** whole: one chunk per language (a SCORM package loads every string at start, so parts would only add files). */
+export function kohtaamoStrings({ whole = false }: { whole?: boolean } = {}): Plugin {
   const localeDir = join(import.meta.dirname, 'locales');
   const fileOf = (lang: string) => join(localeDir, `${lang}.json`);
   return {
@@ -24,14 +25,14 @@ export function kohtaamoStrings(): Plugin {
       const virtualId = id.slice(1);
       if (virtualId === INDEX) {
         const byLang = LANGUAGES.map(
-          (lang) => `${lang}: { ${STRING_PARTS.map((part) => `${part}: () => import(${JSON.stringify(`${INDEX}/${lang}/${part}`)})`).join(', ')} }`,
+          (lang) => `${lang}: { ${STRING_PARTS.map((part) => `${part}: () => import(${JSON.stringify(`${INDEX}/${lang}/${whole ? 'all' : part}`)})`).join(', ')} }`,
         );
         return `export const stringLoaders = {\n  ${byLang.join(',\n  ')}\n};\n`;
       }
       const [, lang, part] = PART.exec(virtualId) as unknown as [string, string, string];
       this.addWatchFile(fileOf(lang));
-      const split = splitStrings(JSON.parse(readFileSync(fileOf(lang), 'utf8')) as Record<string, unknown>);
-      const strings = split[part as keyof typeof split];
+      const all = JSON.parse(readFileSync(fileOf(lang), 'utf8')) as Record<string, unknown>;
+      const strings = part === 'all' ? all : splitStrings(all)[part as StringPart];
       if (!strings) this.error(`unknown string part "${part}"`);
       return `export default ${JSON.stringify(strings)};\n`;
     },

@@ -36,6 +36,7 @@ const log = (text: string) => process.stderr.write(`${text}\n`);
 function buildSite(): number {
   const env: NodeJS.ProcessEnv = { ...process.env, KOHTAAMO_OUT_DIR: siteDir };
   delete env.VITEST;
+  delete env.NODE_ENV;
   const start = performance.now();
   const result = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'error'], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
   if (result.status !== 0) throw new Error('vite build failed');

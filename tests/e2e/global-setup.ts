@@ -10,6 +10,7 @@ export const siteDir = join(root, 'tests/.output/site');
 export default async function setup(project: TestProject) {
   const env: NodeJS.ProcessEnv = { ...process.env, KOHTAAMO_OUT_DIR: siteDir };
   delete env.VITEST; // the real build, with the content plugin
+  delete env.NODE_ENV; // and a production build (Vitest sets NODE_ENV=test)
   const build = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
     cwd: root,
     env,

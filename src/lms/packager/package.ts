@@ -100,6 +100,8 @@ export function packageContent(ids: string[], outDir = join(root, 'dist/packages
     const siteDir = join(root, 'dist/.package-build', id);
     const env: NodeJS.ProcessEnv = { ...(opts.env ?? process.env), KOHTAAMO_ONLY: id, KOHTAAMO_OUT_DIR: siteDir };
     delete env.VITEST;
+    // A package is a production build whoever asks for it (a test runner sets NODE_ENV=test, which would ship Preact's debug build).
+    delete env.NODE_ENV;
     // The build's stdout (its own coverage table, its file list) is kept back: the packager prints one
     // summary. Warnings and errors (stderr) show as they come; stdout too when the build fails.
     const build = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
