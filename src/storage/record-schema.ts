@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { CLOCK_SKEW_MS, EARLIEST_DATE } from './sane-date';
+import { QUESTION_CONTENT } from '../course/questions/content-registry';
 
 export { CLOCK_SKEW_MS, EARLIEST_DATE, isSaneDate } from './sane-date';
 
@@ -26,14 +27,8 @@ export function timestamp(now: number) {
     .refine((n) => !Number.isFinite(n) || n <= now + CLOCK_SKEW_MS, { message: 'is a date in the future' });
 }
 
-const response = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('single'), option: text(20) }),
-  z.object({ type: z.literal('multiple'), options: z.array(text(20)).max(50) }),
-  z.object({ type: z.literal('truefalse'), value: z.boolean() }),
-  z.object({ type: z.literal('ordering'), order: z.array(text(20)).max(50) }),
-  z.object({ type: z.literal('matching'), matches: z.record(text(20), z.number().int().min(0).max(50)) }),
-  z.object({ type: z.literal('reflection'), text: z.string().max(20_000) }),
-]);
+const responseSchemas = Object.values(QUESTION_CONTENT).map((c) => c.response);
+const response = z.discriminatedUnion('type', responseSchemas as [(typeof responseSchemas)[number], ...(typeof responseSchemas)[number][]]);
 
 const percent = z.number().min(0, 'must be between 0 and 100').max(100, 'must be between 0 and 100');
 
