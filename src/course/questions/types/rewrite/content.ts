@@ -47,5 +47,6 @@ export const rewriteContent: QuestionContent<typeof source, RewriteQuestion> = {
     rules: q.addresses,
     changes: q.changes.map((c) => md.inline(c)),
   }),
-  answerKey: (q) => `rewrite:${[...q.rules].sort().join(',')}`,
+  // The rules differ by language (fi-passive, sv-s-passive); there is no answer to compare.
+  answerKey: () => 'rewrite',
 };
