@@ -106,8 +106,8 @@ export type Block =
     }
   | { type: 'quiz'; title?: string; questions: string[] };
 
-import type { Question, QuestionTypeName } from '../course/questions/registry';
-export type { ChoiceOption } from '../course/questions/types/choice/rules';
+import type { Question, QuestionTypeName } from '../course/questions/registry.ts';
+export type { ChoiceOption } from '../course/questions/types/choice/rules.ts';
 export type { Question };
 
 export interface Page {

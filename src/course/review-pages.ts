@@ -4,9 +4,9 @@
  * text, weighted by how rare each word is in the course (Finnish inflects, so words are compared by
  * their first letters). Pure and deterministic.
  */
-import type { Block, CompiledCourse, Question } from '../content/schema';
-import { readingPath, type PathStep } from './navigation';
-import { rulesOf } from './questions/registry';
+import type { Block, CompiledCourse, Question } from '../content/schema.ts';
+import { readingPath, type PathStep } from './navigation.ts';
+import { rulesOf } from './questions/registry.ts';
 
 const STEM = 6;
 const plain = (html: string) => html.replace(/<[^>]*>/g, ' ').replace(/&[a-z#0-9]+;/gi, ' ');

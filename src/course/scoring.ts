@@ -1,8 +1,8 @@
 /** Pure rules for answers and test scores: no UI, no storage, easy to test. */
-import type { Question } from '../content/schema';
-import { rulesOf, type Response } from './questions/registry';
+import type { Question } from '../content/schema.ts';
+import { rulesOf, type Response } from './questions/registry.ts';
 
-export type { Response } from './questions/registry';
+export type { Response } from './questions/registry.ts';
 
 /** null: not scored (reflection) or response of another type. */
 export function isCorrect(question: Question, response: Response): boolean | null {

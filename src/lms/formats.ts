@@ -2,9 +2,9 @@
  * SCORM data formats, per version. Every value sent to an LMS is made here, in the form its data
  * model accepts: nothing is sent that an LMS would reject.
  */
-import type { Question } from '../content/schema';
-import type { Response } from '../course/scoring';
-import { rulesOf } from '../course/questions/registry';
+import type { Question } from '../content/schema.ts';
+import type { Response } from '../course/scoring.ts';
+import { rulesOf } from '../course/questions/registry.ts';
 export { clip } from './clip.ts';
 
 export type ScormVersion = '1.2' | '2004';

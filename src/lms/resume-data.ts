@@ -7,13 +7,13 @@
  * without a problem reported: pages and questions removed by an update are expected to vanish.
  */
 import * as z from 'zod/mini';
-import type { CompiledGame } from '../content/game-schema';
-import type { CompiledCourse, Question } from '../content/schema';
-import type { GameSession } from '../storage/db';
-import type { TestTry } from '../course/completion';
-import type { Response } from '../course/scoring';
-import type { ResumeState } from './suspend';
-import { rulesOf } from '../course/questions/registry';
+import type { CompiledGame } from '../content/game-schema.ts';
+import type { CompiledCourse, Question } from '../content/schema.ts';
+import type { GameSession } from '../storage/db.ts';
+import type { TestTry } from '../course/completion.ts';
+import type { Response } from '../course/scoring.ts';
+import type { ResumeState } from './suspend.ts';
+import { rulesOf } from '../course/questions/registry.ts';
 
 export interface DecodedResume {
   /** What can be restored; null when nothing can. */

@@ -3,12 +3,12 @@
  * position), so data written by an earlier content version still restores what still exists.
  * SCORM 1.2 allows only 4096 characters; the validator checks every course's worst case.
  */
-import type { CompiledCourse } from '../content/schema';
-import type { TestTry } from '../course/completion';
-import type { Response } from '../course/scoring';
-import type { AttemptSnapshot } from '../storage/progress';
-import { rulesOf } from '../course/questions/registry';
-import { SUSPEND_TEXT_CHARS } from '../course/questions/types/shared';
+import type { CompiledCourse } from '../content/schema.ts';
+import type { TestTry } from '../course/completion.ts';
+import type { Response } from '../course/scoring.ts';
+import type { AttemptSnapshot } from '../storage/progress.ts';
+import { rulesOf } from '../course/questions/registry.ts';
+import { SUSPEND_TEXT_CHARS } from '../course/questions/types/shared.ts';
 
 export const SUSPEND_LIMIT_12 = 4096;
 export const SUSPEND_LIMIT_2004 = 64000;

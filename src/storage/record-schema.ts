@@ -3,10 +3,10 @@
  * an import before anything is written, and to tell whether a record already stored can be used.
  */
 import { z } from 'zod';
-import { CLOCK_SKEW_MS, EARLIEST_DATE } from './sane-date';
-import { QUESTION_CONTENT } from '../course/questions/content-registry';
+import { CLOCK_SKEW_MS, EARLIEST_DATE } from './sane-date.ts';
+import { QUESTION_CONTENT } from '../course/questions/content-registry.ts';
 
-export { CLOCK_SKEW_MS, EARLIEST_DATE, isSaneDate } from './sane-date';
+export { CLOCK_SKEW_MS, EARLIEST_DATE, isSaneDate } from './sane-date.ts';
 
 /** Study time per attempt: more than a thousand hours is not a real measurement. */
 export const MAX_TIME_SPENT_MS = 1000 * 60 * 60 * 1000;

@@ -2,10 +2,10 @@
  * Rules for feedback that teaches: what a first wrong try may show (the feedback for what was
  * chosen and a hint) and what waits for the second try or the learner's request (the answers).
  */
-import type { Question } from '../../content/schema';
-import { isCorrect, type Response } from '../scoring';
-import type { Hint } from './question-type';
-import { rulesOf, sameType } from './registry';
+import type { Question } from '../../content/schema.ts';
+import { isCorrect, type Response } from '../scoring.ts';
+import type { Hint } from './question-type.ts';
+import { rulesOf, sameType } from './registry.ts';
 
 /** The answers are shown once the learner got it right, tried twice, asked for them, or for a reflection. */
 export function revealsAnswer(question: Question, response: Response, tries: number, requested: boolean): boolean {

@@ -4,7 +4,7 @@
  * player never loads this.
  */
 import type { z } from 'zod';
-import type { Html, Lang } from '../../content/schema';
+import type { Html, Lang } from '../../content/schema.ts';
 
 export interface Markdown {
   block(text: string): Html;

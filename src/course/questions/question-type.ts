@@ -4,8 +4,8 @@
  * its own folder under types/: `rules.ts` (this interface: pure, no UI, node-safe),
  * `content.ts` (authoring schema and compile step, build time and import checks) and `view.tsx`.
  */
-import type { Html } from '../../content/schema';
-import type { ScormVersion } from '../../lms/formats';
+import type { Html } from '../../content/schema.ts';
+import type { ScormVersion } from '../../lms/formats.ts';
 
 export interface QuestionCommon {
   id: string;

@@ -1,6 +1,6 @@
 /** The view side of a question type: its input, and the feedback that teaches. */
 import type { FunctionComponent } from 'preact';
-import type { Response } from './registry';
+import type { Response } from './registry.ts';
 
 export interface InputProps<Q, R> {
   question: Q;

@@ -2,13 +2,13 @@
  * Every question type's rules, by type. Adding a type: write its folder under types/, then add
  * one line here, one in content-registry.ts and one in view-registry.ts.
  */
-import type { QuestionRules } from './question-type';
-import { multiple, single, type MultipleQuestion, type MultipleResponse, type SingleQuestion, type SingleResponse } from './types/choice/rules';
-import { truefalse, type TrueFalseQuestion, type TrueFalseResponse } from './types/truefalse/rules';
-import { ordering, type OrderingQuestion, type OrderingResponse } from './types/ordering/rules';
-import { matching, type MatchingQuestion, type MatchingResponse } from './types/matching/rules';
-import { reflection, type ReflectionQuestion, type ReflectionResponse } from './types/reflection/rules';
-import { rewrite, type RewriteQuestion, type RewriteResponse } from './types/rewrite/rules';
+import type { QuestionRules } from './question-type.ts';
+import { multiple, single, type MultipleQuestion, type MultipleResponse, type SingleQuestion, type SingleResponse } from './types/choice/rules.ts';
+import { truefalse, type TrueFalseQuestion, type TrueFalseResponse } from './types/truefalse/rules.ts';
+import { ordering, type OrderingQuestion, type OrderingResponse } from './types/ordering/rules.ts';
+import { matching, type MatchingQuestion, type MatchingResponse } from './types/matching/rules.ts';
+import { reflection, type ReflectionQuestion, type ReflectionResponse } from './types/reflection/rules.ts';
+import { rewrite, type RewriteQuestion, type RewriteResponse } from './types/rewrite/rules.ts';
 
 /** A compiled question, as the app receives it. */
 export type Question = SingleQuestion | MultipleQuestion | TrueFalseQuestion | OrderingQuestion | MatchingQuestion | ReflectionQuestion | RewriteQuestion;

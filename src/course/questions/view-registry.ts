@@ -1,6 +1,6 @@
 /** Every question type's view, by type. */
-import type { Question, QuestionTypeName, Response } from './registry';
-import type { QuestionTexts, QuestionTypeView } from './question-view';
+import type { Question, QuestionTypeName, Response } from './registry.ts';
+import type { QuestionTexts, QuestionTypeView } from './question-view.ts';
 import { choiceView } from './types/choice/view';
 import { truefalseView } from './types/truefalse/view';
 import { orderingView } from './types/ordering/view';

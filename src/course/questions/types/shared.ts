@@ -1,7 +1,7 @@
 /** Small pieces several question types share: LMS lists, letter ids and free text. */
 import { cmiId } from '../../../lms/cmi-id.ts';
 import { clip } from '../../../lms/clip.ts';
-import type { ScormVersion } from '../../../lms/formats';
+import type { ScormVersion } from '../../../lms/formats.ts';
 
 /** Writings are cut to this length in the LMS resume data; the full text stays on the device. */
 export const SUSPEND_TEXT_CHARS = 400;

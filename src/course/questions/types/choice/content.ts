@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { id, text } from '../../../../content/schema-primitives.ts';
-import type { QuestionContent } from '../../question-content';
-import { letter } from '../../question-content';
-import type { MultipleQuestion, SingleQuestion } from './rules';
+import type { QuestionContent } from '../../question-content.ts';
+import { letter } from '../../question-content.ts';
+import type { MultipleQuestion, SingleQuestion } from './rules.ts';
 
 const option = z.strictObject({ text, correct: z.boolean().default(false), feedback: text });
 const sourceOf = <T extends 'single' | 'multiple'>(type: T) =>

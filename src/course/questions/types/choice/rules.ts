@@ -1,8 +1,8 @@
 /** Single- and multiple-choice questions: one rule set, two types. */
-import type { Html } from '../../../../content/schema';
+import type { Html } from '../../../../content/schema.ts';
 import { cmiId } from '../../../../lms/cmi-id.ts';
-import type { QuestionCommon, QuestionRules } from '../../question-type';
-import { lmsList, packedBody } from '../shared';
+import type { QuestionCommon, QuestionRules } from '../../question-type.ts';
+import { lmsList, packedBody } from '../shared.ts';
 
 export interface ChoiceOption {
   id: string;

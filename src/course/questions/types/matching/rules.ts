@@ -1,8 +1,8 @@
 /** Pairs: each left side is matched to one of the right sides (two lefts may share a right). */
-import type { Html } from '../../../../content/schema';
+import type { Html } from '../../../../content/schema.ts';
 import { cmiId } from '../../../../lms/cmi-id.ts';
-import type { QuestionCommon, QuestionRules } from '../../question-type';
-import { packedBody } from '../shared';
+import type { QuestionCommon, QuestionRules } from '../../question-type.ts';
+import { packedBody } from '../shared.ts';
 
 export type MatchingQuestion = QuestionCommon & {
   type: 'matching';

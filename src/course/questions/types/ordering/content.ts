@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { id, text } from '../../../../content/schema-primitives.ts';
-import { letter, type QuestionContent } from '../../question-content';
-import type { OrderingQuestion } from './rules';
+import { letter, type QuestionContent } from '../../question-content.ts';
+import type { OrderingQuestion } from './rules.ts';
 
 const source = z.strictObject({
   id,

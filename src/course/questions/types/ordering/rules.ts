@@ -1,8 +1,8 @@
 /** Items the learner puts in order. */
-import type { Html } from '../../../../content/schema';
-import type { QuestionCommon, QuestionRules } from '../../question-type';
-import { shuffledOrder } from '../../../scoring';
-import { lmsList, packedBody } from '../shared';
+import type { Html } from '../../../../content/schema.ts';
+import type { QuestionCommon, QuestionRules } from '../../question-type.ts';
+import { shuffledOrder } from '../../../scoring.ts';
+import { lmsList, packedBody } from '../shared.ts';
 
 export type OrderingQuestion = QuestionCommon & { type: 'ordering'; items: { id: string; html: Html; feedback?: Html }[] };
 export type OrderingResponse = { type: 'ordering'; order: string[] };

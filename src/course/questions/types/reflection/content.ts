@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { id, text } from '../../../../content/schema-primitives.ts';
-import type { QuestionContent } from '../../question-content';
-import type { ReflectionQuestion } from './rules';
+import type { QuestionContent } from '../../question-content.ts';
+import type { ReflectionQuestion } from './rules.ts';
 
 const source = z.strictObject({ id, type: z.literal('reflection'), prompt: text, guidance: text, explanation: text.optional() });
 

@@ -1,7 +1,7 @@
 /** A reflection: the learner writes their own thoughts; guidance follows. Never scored. */
-import type { Html } from '../../../../content/schema';
-import type { QuestionCommon, QuestionRules } from '../../question-type';
-import { lmsFreeText, packText, SUSPEND_TEXT_CHARS, unpackText } from '../shared';
+import type { Html } from '../../../../content/schema.ts';
+import type { QuestionCommon, QuestionRules } from '../../question-type.ts';
+import { lmsFreeText, packText, SUSPEND_TEXT_CHARS, unpackText } from '../shared.ts';
 
 export type ReflectionQuestion = QuestionCommon & { type: 'reflection'; guidance: Html };
 export type ReflectionResponse = { type: 'reflection'; text: string };

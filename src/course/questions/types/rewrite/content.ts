@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { id, text } from '../../../../content/schema-primitives.ts';
-import type { QuestionContent } from '../../question-content';
-import type { RewriteQuestion } from './rules';
+import type { QuestionContent } from '../../question-content.ts';
+import type { RewriteQuestion } from './rules.ts';
 
 /** Longer originals do not fit a phone screen beside the learner's version, nor the LMS copy. */
 export const ORIGINAL_MAX_CHARS = 1000;

@@ -11,7 +11,7 @@ import type { CheckerSettings, TextLang } from '../../../../plain-language/types
 import type { CourseBuild } from '../../../../content/course-compiler.ts';
 import { idLines } from '../../../../content/item-quality/items.ts';
 import type { ProblemList } from '../../../../content/problems.ts';
-import type { RewriteQuestion } from './rules';
+import type { RewriteQuestion } from './rules.ts';
 
 export function rewriteModelProblems(q: RewriteQuestion, settings: CheckerSettings): string[] {
   const known = RULES.filter((r) => r.langs.includes(q.lang)).map((r) => r.id);

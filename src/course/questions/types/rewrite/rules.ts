@@ -3,10 +3,10 @@
  * with the plain-language checker, then compares it with the model answer. Never scored; the
  * learner's text is kept like a reflection.
  */
-import type { Html } from '../../../../content/schema';
-import type { TextLang } from '../../../../plain-language/types';
-import type { QuestionCommon, QuestionRules } from '../../question-type';
-import { lmsFreeText, packText, SUSPEND_TEXT_CHARS, unpackText } from '../shared';
+import type { Html } from '../../../../content/schema.ts';
+import type { TextLang } from '../../../../plain-language/types.ts';
+import type { QuestionCommon, QuestionRules } from '../../question-type.ts';
+import { lmsFreeText, packText, SUSPEND_TEXT_CHARS, unpackText } from '../shared.ts';
 
 export type RewriteQuestion = QuestionCommon & {
   type: 'rewrite';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { id, text } from '../../../../content/schema-primitives.ts';
-import type { QuestionContent } from '../../question-content';
-import type { TrueFalseQuestion } from './rules';
+import type { QuestionContent } from '../../question-content.ts';
+import type { TrueFalseQuestion } from './rules.ts';
 
 const source = z.strictObject({ id, prompt: text, explanation: text, type: z.literal('truefalse'), answer: z.boolean(), feedbackTrue: text, feedbackFalse: text });
 

@@ -1,6 +1,6 @@
 /** A statement the learner marks true or false. */
-import type { Html } from '../../../../content/schema';
-import type { QuestionCommon, QuestionRules } from '../../question-type';
+import type { Html } from '../../../../content/schema.ts';
+import type { QuestionCommon, QuestionRules } from '../../question-type.ts';
 
 export type TrueFalseQuestion = QuestionCommon & { type: 'truefalse'; answer: boolean; feedbackTrue: Html; feedbackFalse: Html };
 export type TrueFalseResponse = { type: 'truefalse'; value: boolean };
