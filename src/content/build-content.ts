@@ -8,6 +8,7 @@ import { checkContentQuality } from './item-quality/index.ts';
 import { compileFacilitator, type FacilitatorBuild } from './facilitator-compiler.ts';
 import { compilePlainLanguage, type PlainLanguageBuild } from './plain-language-compiler.ts';
 import { ProblemList, type Problem } from './problems.ts';
+import { checkRewriteModels } from '../course/questions/types/rewrite/model-check.ts';
 import type { CatalogueEntry } from './schema.ts';
 
 export interface ContentBuild {
@@ -58,5 +59,6 @@ export function buildContent(root: string, only: string[] = []): ContentBuild {
   }
   problems.items.push(...checkContentQuality(root, courses, games).failing);
   const plainLanguage = compilePlainLanguage(root, problems);
+  checkRewriteModels(root, courses, plainLanguage.profiles, problems);
   return { catalogue: [...courses.map((c) => c.catalogue), ...games.map((g) => g.catalogue)], courses, games, practices, facilitator, plainLanguage, problems: problems.items };
 }

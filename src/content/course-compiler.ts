@@ -3,6 +3,8 @@ import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { join, normalize, relative, sep } from 'node:path';
 import { courseMetaSchema, LANGUAGES, type CatalogueEntry, type CompiledCourse, type CourseMeta, type Lang } from './schema.ts';
 import { parseModule, type ParsedModule } from './module-parser.ts';
+import { rulesOf } from '../course/questions/registry.ts';
+import { QUESTION_CONTENT } from '../course/questions/content-registry.ts';
 import { answerKey, compileQuestionBank, type QuestionBank } from './question-compiler.ts';
 import type { ProblemList } from './problems.ts';
 import type { PracticeLibrary } from './practice-compiler.ts';
@@ -134,7 +136,7 @@ function compileLanguage(
   if (existsSync(questionsFile)) {
     const text = readSourceFile(questionsFile, rel(questionsFile), problems);
     const src = text === null ? null : parseYaml(rel(questionsFile), text, 1, problems);
-    if (src) bank = compileQuestionBank(src, problems);
+    if (src) bank = compileQuestionBank(src, problems, lang);
   }
 
   const pageLines = new Map<string, string>();
@@ -216,8 +218,8 @@ function checkFinalTest(meta: CourseMeta, src: YamlSource, bank: QuestionBank, l
     if (!q) {
       problems.add(src.file, line, field, `unknown question id "${qid}" (not in ${lang}/questions.yaml)`);
       unanswerable++;
-    } else if (q.type === 'reflection') {
-      problems.add(src.file, line, field, `"${qid}" is a reflection, which is never scored and cannot be in the final test`);
+    } else if (!rulesOf(q.type).scored) {
+      problems.add(src.file, line, field, `"${qid}" is ${QUESTION_CONTENT[q.type].noun}, which is never scored and cannot be in the final test`);
       unanswerable++;
     } else if ((q.type === 'single' || q.type === 'multiple') && !q.options.some((o) => o.correct)) {
       unanswerable++; // reported on the question itself

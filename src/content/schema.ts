@@ -8,11 +8,9 @@ import { z } from 'zod';
 import { LANGUAGES, PRACTICE_THEMES, type Lang } from './constants.ts';
 export { LANGUAGES, PRACTICE_THEMES, type Lang };
 
-/** Building blocks shared by every content schema (courses, games, practice cards). */
-export const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'use lower-case letters, digits and hyphens');
-export const text = z.string().trim().min(1, 'must not be empty');
-export const perLang = <T extends z.ZodType>(inner: T) =>
-  z.strictObject({ fi: inner.optional(), sv: inner.optional(), en: inner.optional() });
+import { id, perLang, text } from './schema-primitives.ts';
+import { QUESTION_CONTENT } from '../course/questions/content-registry.ts';
+export { id, perLang, text };
 
 export const courseMetaSchema = z.strictObject({
   id,
@@ -71,37 +69,12 @@ export const blockSchemas = {
 export const practiceRefSchema = z.strictObject({ ref: id });
 export type BlockKind = keyof typeof blockSchemas;
 
-const choiceOption = z.strictObject({ text, correct: z.boolean().default(false), feedback: text });
-const questionBase = { id, prompt: text, explanation: text };
-
-export const questionSchema = z.discriminatedUnion('type', [
-  z.strictObject({ ...questionBase, type: z.literal('single'), options: z.array(choiceOption).min(2).max(26) }),
-  z.strictObject({ ...questionBase, type: z.literal('multiple'), options: z.array(choiceOption).min(2).max(26) }),
-  z.strictObject({
-    ...questionBase,
-    type: z.literal('truefalse'),
-    answer: z.boolean(),
-    feedbackTrue: text,
-    feedbackFalse: text,
-  }),
-  z.strictObject({
-    ...questionBase,
-    type: z.literal('ordering'),
-    items: z.array(z.strictObject({ text, feedback: text.optional() })).min(2).max(10),
-  }),
-  z.strictObject({
-    ...questionBase,
-    type: z.literal('matching'),
-    pairs: z.array(z.strictObject({ left: text, right: text, feedback: text.optional() })).min(2).max(10),
-  }),
-  z.strictObject({
-    id,
-    type: z.literal('reflection'),
-    prompt: text,
-    guidance: text,
-    explanation: text.optional(),
-  }),
-]);
+/** A question in a questions.yaml, by type: each type's module owns its schema. */
+export const questionSchema = z.discriminatedUnion(
+  'type',
+  Object.values(QUESTION_CONTENT).map((c) => c.source) as unknown as [SourceSchema<'single'>, ...SourceSchema<QuestionTypeName>[]],
+);
+type SourceSchema<T extends QuestionTypeName> = (typeof QUESTION_CONTENT)[T]['source'];
 export type SourceQuestion = z.infer<typeof questionSchema>;
 export const questionFileSchema = z.strictObject({ questions: z.array(z.unknown()).min(1) });
 
@@ -133,29 +106,9 @@ export type Block =
     }
   | { type: 'quiz'; title?: string; questions: string[] };
 
-export interface ChoiceOption {
-  id: string;
-  html: Html;
-  correct: boolean;
-  feedback: Html;
-}
-
-interface QuestionCommon {
-  id: string;
-  prompt: Html;
-  explanation: Html;
-}
-export type Question =
-  | (QuestionCommon & { type: 'single' | 'multiple'; options: ChoiceOption[] })
-  | (QuestionCommon & { type: 'truefalse'; answer: boolean; feedbackTrue: Html; feedbackFalse: Html })
-  | (QuestionCommon & { type: 'ordering'; items: { id: string; html: Html; feedback?: Html }[] })
-  | (QuestionCommon & {
-      type: 'matching';
-      /** `right` indexes `rights`; two lefts may share one right. */
-      pairs: { id: string; left: Html; right: number; feedback?: Html }[];
-      rights: string[];
-    })
-  | (QuestionCommon & { type: 'reflection'; guidance: Html });
+import type { Question, QuestionTypeName } from '../course/questions/registry.ts';
+export type { ChoiceOption } from '../course/questions/types/choice/rules.ts';
+export type { Question };
 
 export interface Page {
   id: string;

@@ -11,6 +11,7 @@ import { t } from '../i18n';
 import type { Attempt } from '../storage/db';
 import type { TestTry } from './completion';
 import { QuestionView } from './questions/QuestionView';
+import { textsOf } from './questions/view-registry';
 import { isAnswered } from './scoring';
 import type { CourseSession } from './useCourseSession';
 
@@ -87,7 +88,7 @@ export function OpenTry({ course, session, openTry, onSubmitted }: Props) {
                 reviewing={false}
                 idPrefix={`test-${openTry.no}-${q.id}`}
                 label={t('test.questionOf', { no: i + 1, count: questions.length })}
-                error={missing.includes(q.id) && !isAnswered(q, testAnswers[q.id]) ? t(q.type === 'ordering' ? 'test.orderFirst' : 'question.answerFirst') : undefined}
+                error={missing.includes(q.id) && !isAnswered(q, testAnswers[q.id]) ? t(textsOf(q.type).answerFirst) : undefined}
               />
             </li>
           );

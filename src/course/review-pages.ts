@@ -4,8 +4,9 @@
  * text, weighted by how rare each word is in the course (Finnish inflects, so words are compared by
  * their first letters). Pure and deterministic.
  */
-import type { Block, CompiledCourse, Question } from '../content/schema';
-import { readingPath, type PathStep } from './navigation';
+import type { Block, CompiledCourse, Question } from '../content/schema.ts';
+import { readingPath, type PathStep } from './navigation.ts';
+import { rulesOf } from './questions/registry.ts';
 
 const STEM = 6;
 const plain = (html: string) => html.replace(/<[^>]*>/g, ' ').replace(/&[a-z#0-9]+;/gi, ' ');
@@ -34,9 +35,7 @@ function blockText(block: Block): string {
 
 function questionText(q: Question): string {
   const parts = [q.prompt, q.explanation ?? ''];
-  if (q.type === 'single' || q.type === 'multiple') parts.push(...q.options.filter((o) => o.correct).map((o) => o.html));
-  if (q.type === 'ordering') parts.push(...q.items.map((i) => i.html));
-  if (q.type === 'matching') parts.push(...q.pairs.map((p) => p.left), ...q.rights);
+  parts.push(...rulesOf(q.type).topicHtml(q));
   return plain(parts.join(' '));
 }
 

@@ -1,55 +1,17 @@
 /** Pure rules for answers and test scores: no UI, no storage, easy to test. */
-import type { Question } from '../content/schema';
+import type { Question } from '../content/schema.ts';
+import { rulesOf, type Response } from './questions/registry.ts';
 
-/** A learner's response, by question type. */
-export type Response =
-  | { type: 'single'; option: string }
-  | { type: 'multiple'; options: string[] }
-  | { type: 'truefalse'; value: boolean }
-  | { type: 'ordering'; order: string[] }
-  | { type: 'matching'; matches: Record<string, number> }
-  | { type: 'reflection'; text: string };
+export type { Response } from './questions/registry.ts';
 
 /** null: not scored (reflection) or response of another type. */
 export function isCorrect(question: Question, response: Response): boolean | null {
-  switch (question.type) {
-    case 'single':
-      return response.type === 'single' ? question.options.some((o) => o.correct && o.id === response.option) : null;
-    case 'multiple': {
-      if (response.type !== 'multiple') return null;
-      const chosen = new Set(response.options);
-      return question.options.every((o) => o.correct === chosen.has(o.id));
-    }
-    case 'truefalse':
-      return response.type === 'truefalse' ? response.value === question.answer : null;
-    case 'ordering':
-      return response.type === 'ordering'
-        ? response.order.length === question.items.length && question.items.every((item, i) => response.order[i] === item.id)
-        : null;
-    case 'matching':
-      return response.type === 'matching' ? question.pairs.every((p) => response.matches[p.id] === p.right) : null;
-    case 'reflection':
-      return null;
-  }
+  return response.type === question.type ? rulesOf(question.type).isCorrect(question, response) : null;
 }
 
 /** Whether the learner has given a complete response the question can be checked against. */
 export function isAnswered(question: Question, response: Response | undefined): boolean {
-  if (!response || response.type !== question.type) return false;
-  switch (response.type) {
-    case 'single':
-      return Boolean(response.option);
-    case 'multiple':
-      return response.options.length > 0;
-    case 'truefalse':
-      return typeof response.value === 'boolean';
-    case 'ordering':
-      return response.order.length > 0;
-    case 'matching':
-      return question.type === 'matching' && question.pairs.every((p) => response.matches[p.id] !== undefined);
-    case 'reflection':
-      return response.text.trim().length > 0;
-  }
+  return response !== undefined && response.type === question.type && rulesOf(question.type).isAnswered(question, response);
 }
 
 export interface TestScore {
@@ -61,7 +23,7 @@ export interface TestScore {
 }
 
 export function scoreTest(questions: Question[], responses: Record<string, Response | undefined>, passMark: number): TestScore {
-  const scored = questions.filter((q) => q.type !== 'reflection');
+  const scored = questions.filter((q) => rulesOf(q.type).scored);
   const correct = scored.filter((q) => {
     const r = responses[q.id];
     return r !== undefined && isCorrect(q, r) === true;

@@ -2,9 +2,10 @@
  * SCORM data formats, per version. Every value sent to an LMS is made here, in the form its data
  * model accepts: nothing is sent that an LMS would reject.
  */
-import type { Question } from '../content/schema';
-import type { Response } from '../course/scoring';
-import { cmiId } from './cmi-id.ts';
+import type { Question } from '../content/schema.ts';
+import type { Response } from '../course/scoring.ts';
+import { rulesOf } from '../course/questions/registry.ts';
+export { clip } from './clip.ts';
 
 export type ScormVersion = '1.2' | '2004';
 
@@ -55,19 +56,7 @@ export function realNumber(value: number, min: number, max: number): string | un
 }
 
 export function interactionType(question: Question, version: ScormVersion): string {
-  switch (question.type) {
-    case 'single':
-    case 'multiple':
-      return 'choice';
-    case 'truefalse':
-      return 'true-false';
-    case 'ordering':
-      return 'sequencing';
-    case 'matching':
-      return 'matching';
-    case 'reflection':
-      return version === '1.2' ? 'fill-in' : 'long-fill-in';
-  }
+  return rulesOf(question.type).lms.interactionType(version);
 }
 
 /**
@@ -76,56 +65,19 @@ export function interactionType(question: Question, version: ScormVersion): stri
  * Free text is one line; in 2004 it must not start with "{" (that opens a language tag).
  */
 export function formatResponse(response: Response, version: ScormVersion): string {
-  const list = (items: string[]) => items.map(cmiId).join(version === '1.2' ? ',' : '[,]');
-  switch (response.type) {
-    case 'single':
-      return cmiId(response.option);
-    case 'multiple':
-      return list(response.options);
-    case 'truefalse':
-      return version === '1.2' ? (response.value ? 't' : 'f') : String(response.value);
-    case 'ordering':
-      return list(response.order);
-    case 'matching':
-      return Object.entries(response.matches)
-        .map(([source, target]) => `${cmiId(source)}${version === '1.2' ? '.' : '[.]'}${cmiId(String(target))}`)
-        .join(version === '1.2' ? ',' : '[,]');
-    case 'reflection': {
-      const text = response.text.replace(/\s+/g, ' ').trim();
-      return version === '1.2' ? clip(text, 255) : clip(text.replace(/^\{/, '({'), 4000);
-    }
-  }
+  return rulesOf(response.type).lms.formatResponse(response, version);
 }
 
-/** The correct response pattern, for LMS reports; none for reflections. */
+/** The correct response pattern, for LMS reports; none for types that are not scored. */
 export function correctPattern(question: Question, version: ScormVersion): string | null {
-  switch (question.type) {
-    case 'single':
-      return formatResponse({ type: 'single', option: question.options.find((o) => o.correct)!.id }, version);
-    case 'multiple':
-      return formatResponse({ type: 'multiple', options: question.options.filter((o) => o.correct).map((o) => o.id) }, version);
-    case 'truefalse':
-      return formatResponse({ type: 'truefalse', value: question.answer }, version);
-    case 'ordering':
-      return formatResponse({ type: 'ordering', order: question.items.map((i) => i.id) }, version);
-    case 'matching':
-      return formatResponse({ type: 'matching', matches: Object.fromEntries(question.pairs.map((p) => [p.id, p.right])) }, version);
-    case 'reflection':
-      return null;
-  }
+  const correct = rulesOf(question.type).lms.correctResponse(question);
+  return correct && formatResponse(correct, version);
 }
 
 export function formatResult(correct: boolean | null, version: ScormVersion): string {
   if (correct === null) return 'neutral';
   if (correct) return 'correct';
   return version === '1.2' ? 'wrong' : 'incorrect';
-}
-
-/** Cuts a string to `max` characters without splitting a surrogate pair. */
-export function clip(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max);
-  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
 }
 
 /** SCORM 1.2 student_name is "Last, First"; shown as "First Last". */

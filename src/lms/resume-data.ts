@@ -7,12 +7,13 @@
  * without a problem reported: pages and questions removed by an update are expected to vanish.
  */
 import * as z from 'zod/mini';
-import type { CompiledGame } from '../content/game-schema';
-import type { CompiledCourse, Question } from '../content/schema';
-import type { GameSession } from '../storage/db';
-import type { TestTry } from '../course/completion';
-import type { Response } from '../course/scoring';
-import { REFLECTION_CHARS, type ResumeState } from './suspend';
+import type { CompiledGame } from '../content/game-schema.ts';
+import type { CompiledCourse, Question } from '../content/schema.ts';
+import type { GameSession } from '../storage/db.ts';
+import type { TestTry } from '../course/completion.ts';
+import type { Response } from '../course/scoring.ts';
+import type { ResumeState } from './suspend.ts';
+import { rulesOf } from '../course/questions/registry.ts';
 
 export interface DecodedResume {
   /** What can be restored; null when nothing can. */
@@ -68,37 +69,7 @@ function tryRecord(now: number) {
 }
 
 /** A packed response, checked against the question it answers. */
-function unpackResponse(question: Question, packed: unknown): Response | null {
-  if (question.type === 'reflection') {
-    return Array.isArray(packed) && packed[0] === 'r' && typeof packed[1] === 'string' && packed[1].length <= REFLECTION_CHARS ? { type: 'reflection', text: packed[1] } : null;
-  }
-  if (typeof packed !== 'string' || packed.length === 0) return null;
-  const body = packed.slice(1);
-  const letters = [...body];
-  const unique = new Set(letters).size === letters.length;
-  switch (question.type) {
-    case 'single':
-      return packed[0] === 's' && question.options.some((o) => o.id === body) ? { type: 'single', option: body } : null;
-    case 'multiple':
-      return packed[0] === 'm' && unique && letters.every((l) => question.options.some((o) => o.id === l)) ? { type: 'multiple', options: letters } : null;
-    case 'truefalse':
-      return packed === 't' || packed === 'f' ? { type: 'truefalse', value: packed === 't' } : null;
-    case 'ordering': {
-      const ids = question.items.map((i) => i.id);
-      return packed[0] === 'o' && unique && letters.length === ids.length && letters.every((l) => ids.includes(l)) ? { type: 'ordering', order: letters } : null;
-    }
-    case 'matching': {
-      const pairs = body.match(/../g) ?? [];
-      if (packed[0] !== 'x' || pairs.join('') !== body) return null;
-      const matches: Record<string, number> = {};
-      for (const [source, target] of pairs.map((p) => [p[0]!, Number(p[1])] as const)) {
-        if (!question.pairs.some((p) => p.id === source) || !Number.isInteger(target) || target >= question.pairs.length || source in matches) return null;
-        matches[source] = target;
-      }
-      return { type: 'matching', matches };
-    }
-  }
-}
+const unpackResponse = (question: Question, packed: unknown): Response | null => rulesOf(question.type).suspend.unpack(question, packed);
 
 /** The places a course has: its front page, each page, the test and the certificate. */
 export function isCourseLocation(course: CompiledCourse, location: string): boolean {

@@ -3,16 +3,17 @@
  * position), so data written by an earlier content version still restores what still exists.
  * SCORM 1.2 allows only 4096 characters; the validator checks every course's worst case.
  */
-import type { CompiledCourse } from '../content/schema';
-import type { TestTry } from '../course/completion';
-import type { Response } from '../course/scoring';
-import type { AttemptSnapshot } from '../storage/progress';
-import { clip } from './formats.ts';
+import type { CompiledCourse } from '../content/schema.ts';
+import type { TestTry } from '../course/completion.ts';
+import type { Response } from '../course/scoring.ts';
+import type { AttemptSnapshot } from '../storage/progress.ts';
+import { rulesOf } from '../course/questions/registry.ts';
+import { SUSPEND_TEXT_CHARS } from '../course/questions/types/shared.ts';
 
 export const SUSPEND_LIMIT_12 = 4096;
 export const SUSPEND_LIMIT_2004 = 64000;
-/** Reflections are cut to this length in the LMS copy; the full text stays on the device. */
-export const REFLECTION_CHARS = 400;
+/** Reflections and rewrites are cut to this length in the LMS copy; the full text stays on the device. */
+export const REFLECTION_CHARS = SUSPEND_TEXT_CHARS;
 /** Tries kept in the LMS copy: the newest ones (the best is always among the scores kept). */
 export const TRIES_KEPT = 5;
 
@@ -37,24 +38,7 @@ export interface ResumeState {
 
 type Packed = [string, string, string, string[], ...unknown[]];
 
-function packResponse(r: Response): unknown {
-  switch (r.type) {
-    case 'single':
-      return `s${r.option}`;
-    case 'multiple':
-      return `m${r.options.join('')}`;
-    case 'truefalse':
-      return r.value ? 't' : 'f';
-    case 'ordering':
-      return `o${r.order.join('')}`;
-    case 'matching':
-      return `x${Object.entries(r.matches)
-        .map(([k, v]) => `${k}${v}`)
-        .join('')}`;
-    case 'reflection':
-      return ['r', clip(r.text, REFLECTION_CHARS)];
-  }
-}
+const packResponse = (r: Response): unknown => rulesOf(r.type).suspend.pack(r);
 
 const packAnswers = (answers: Record<string, Response>) => Object.entries(answers).map(([id, r]) => [id, packResponse(r)]);
 
@@ -111,20 +95,7 @@ export function resumeStateOf(snapshot: AttemptSnapshot): ResumeState {
 export function worstCaseSuspendLength(course: CompiledCourse): number {
   const longest = (id: string): Response => {
     const q = course.questions[id]!;
-    switch (q.type) {
-      case 'single':
-        return { type: 'single', option: 'z' };
-      case 'multiple':
-        return { type: 'multiple', options: q.options.map((o) => o.id) };
-      case 'truefalse':
-        return { type: 'truefalse', value: false };
-      case 'ordering':
-        return { type: 'ordering', order: q.items.map((i) => i.id) };
-      case 'matching':
-        return { type: 'matching', matches: Object.fromEntries(q.pairs.map((p) => [p.id, 9])) };
-      case 'reflection':
-        return { type: 'reflection', text: 'x'.repeat(REFLECTION_CHARS) };
-    }
+    return rulesOf(q.type).suspend.longest(q);
   };
   const known = (id: string) => Boolean(course.questions[id]); // content with errors is checked elsewhere
   const checkIds = course.modules.flatMap((m) => m.pages.flatMap((p) => p.blocks.flatMap((b) => (b.type === 'quiz' ? b.questions : [])))).filter(known);

@@ -13,6 +13,7 @@ import { checkText, type CheckResult } from './check.ts';
 import { guessLanguage } from './guess-language.ts';
 import { lixBand } from './lix.ts';
 import { HighlightedText } from './HighlightedText';
+import { HintList } from './HintList';
 import { forgetText, keptText, keepText } from './kept-text.ts';
 import type { TextLang } from './types.ts';
 import './checker.css';
@@ -118,20 +119,7 @@ function CheckerResults({ result, onShow }: { result: CheckResult; onShow: (star
       {hints.length === 0 ? (
         <p>{t('checker.noHints')}</p>
       ) : (
-        <ol class="checker-hints">
-          {hints.map((hint, i) => (
-            <li key={`${hint.rule}-${hint.start}`} id={`checker-hint-${i + 1}`}>
-              <p>
-                <strong>{t(`checker.rules.${hint.rule}.name`)}:</strong> <q>{hint.text.length > 160 ? `${hint.text.slice(0, 157)}…` : hint.text}</q>
-              </p>
-              <p>{t(`checker.rules.${hint.rule}.explain`)}</p>
-              {hint.plain && <p>{t('checker.plainer', { plain: hint.plain })}</p>}
-              <button type="button" class="secondary small" onClick={() => onShow(hint.start, hint.end)}>
-                {t('checker.showInText')}
-              </button>
-            </li>
-          ))}
-        </ol>
+        <HintList hints={hints} onShow={onShow} />
       )}
     </div>
   );

@@ -3,9 +3,10 @@
  * an import before anything is written, and to tell whether a record already stored can be used.
  */
 import { z } from 'zod';
-import { CLOCK_SKEW_MS, EARLIEST_DATE } from './sane-date';
+import { CLOCK_SKEW_MS, EARLIEST_DATE } from './sane-date.ts';
+import { QUESTION_CONTENT } from '../course/questions/content-registry.ts';
 
-export { CLOCK_SKEW_MS, EARLIEST_DATE, isSaneDate } from './sane-date';
+export { CLOCK_SKEW_MS, EARLIEST_DATE, isSaneDate } from './sane-date.ts';
 
 /** Study time per attempt: more than a thousand hours is not a real measurement. */
 export const MAX_TIME_SPENT_MS = 1000 * 60 * 60 * 1000;
@@ -26,14 +27,8 @@ export function timestamp(now: number) {
     .refine((n) => !Number.isFinite(n) || n <= now + CLOCK_SKEW_MS, { message: 'is a date in the future' });
 }
 
-const response = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('single'), option: text(20) }),
-  z.object({ type: z.literal('multiple'), options: z.array(text(20)).max(50) }),
-  z.object({ type: z.literal('truefalse'), value: z.boolean() }),
-  z.object({ type: z.literal('ordering'), order: z.array(text(20)).max(50) }),
-  z.object({ type: z.literal('matching'), matches: z.record(text(20), z.number().int().min(0).max(50)) }),
-  z.object({ type: z.literal('reflection'), text: z.string().max(20_000) }),
-]);
+const responseSchemas = Object.values(QUESTION_CONTENT).map((c) => c.response);
+const response = z.discriminatedUnion('type', responseSchemas as [(typeof responseSchemas)[number], ...(typeof responseSchemas)[number][]]);
 
 const percent = z.number().min(0, 'must be between 0 and 100').max(100, 'must be between 0 and 100');
 

@@ -18,6 +18,8 @@ export function rightAnswer(course: CompiledCourse, id: string): Response {
       return { type: 'matching', matches: Object.fromEntries(q.pairs.map((p) => [p.id, p.right])) };
     case 'reflection':
       return { type: 'reflection', text: '{Pohdin} työtäni:\nääkköset, "lainausmerkit" ja rivinvaihdot säilyvät. ' + 'x'.repeat(300) };
+    case 'rewrite':
+      return { type: 'rewrite', text: `${q.model}\nÄäkköset säilyvät. ${'y'.repeat(300)}` };
   }
 }
 

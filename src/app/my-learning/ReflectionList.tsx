@@ -1,4 +1,4 @@
-/** "Pohdintasi": every reflection the learner has written, with its question, to find it again. */
+/** "Pohdintasi": every reflection and rewrite the learner has written, with its question, to find it again. */
 import { liveQuery } from 'dexie';
 import { useEffect, useState } from 'preact/hooks';
 import type { CompiledCourse, Lang } from '../../content/schema';
@@ -8,6 +8,7 @@ import { loadCourse } from '../content';
 import { href } from '../router';
 import { readingPath } from '../../course/navigation';
 import { titleOf } from './LearningCards';
+import { rulesOf } from '../../course/questions/registry';
 
 interface Reflection {
   key: string;
@@ -27,7 +28,7 @@ export function ReflectionList({ store, lang }: { store: ProgressStore; lang: La
       const latest = new Map<string, Reflection>();
       for (const a of await store.db.answers.toArray()) {
         const attempt = attempts.get(a.attemptId);
-        if (!attempt || a.context !== 'check' || a.response.type !== 'reflection' || !a.response.text.trim()) continue;
+        if (!attempt || a.context !== 'check' || !rulesOf(a.response.type).writing || !('text' in a.response) || !a.response.text.trim()) continue;
         const key = `${attempt.contentId}/${a.questionId}`;
         const known = latest.get(key);
         if (!known || known.at <= a.at) latest.set(key, { key, contentId: attempt.contentId, questionId: a.questionId, text: a.response.text, at: a.at });

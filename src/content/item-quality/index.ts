@@ -4,6 +4,7 @@
  * `checkContentQuality` returns the findings that fail the build (`failing`) and those printed as
  * warnings because content/config.yaml does not enforce their kind yet (`warnings`).
  */
+import { rulesOf } from '../../course/questions/registry.ts';
 import type { CourseBuild } from '../course-compiler.ts';
 import type { GameBuild } from '../game-compiler.ts';
 import { ProblemList, type Problem } from '../problems.ts';
@@ -87,7 +88,7 @@ export function checkContentQuality(root: string, courses: CourseBuild[], games:
       if (test && test.draw <= new Set(test.pool).size) { // a draw larger than the pool is reported by the course compiler
         const pool = [...new Set(test.pool)];
         const questions = course.compiled[set.lang]?.questions ?? {};
-        const scorable = (id: string) => questions[id] !== undefined && questions[id]!.type !== 'reflection';
+        const scorable = (id: string) => questions[id] !== undefined && rulesOf(questions[id]!.type).scored;
         const good = pool.filter((id) => scorable(id) && !flawed.has(id)).length;
         const needed = Math.ceil(test.draw * config.itemQuality.poolFactor);
         pools.push({ id: course.meta.id, lang: set.lang, good, pool: pool.length, draw: test.draw, needed });

@@ -42,7 +42,7 @@ export interface CourseItems {
 }
 
 /** Line of each `- id: <id>` in a YAML or Markdown source (question ids, option ids). */
-function idLines(text: string): Map<string, number> {
+export function idLines(text: string): Map<string, number> {
   const lines = new Map<string, number>();
   text.split('\n').forEach((line, i) => {
     const m = /^\s*-?\s*id:\s*([a-z0-9-]+)\s*$/.exec(line);

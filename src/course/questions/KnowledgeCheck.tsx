@@ -7,6 +7,8 @@ import type { Answer } from '../../storage/db';
 import { isAnswered, isCorrect, type Response } from '../scoring';
 import { defaultResponse, QuestionView } from './QuestionView';
 import { revealsAnswer } from './feedback-rules';
+import { rulesOf } from './registry';
+import { textsOf } from './view-registry';
 
 interface Props {
   question: Question;
@@ -38,11 +40,12 @@ export function KnowledgeCheck({ question, stored, onCheck, tries, index, count 
   const [requested, setRequested] = useState(false);
   const reveal = stored ? revealsAnswer(question, stored.response, tries, requested) : false;
   const prefix = `check-${question.id}`;
+  const texts = textsOf(question.type);
 
   const check = async () => {
     const response = draft ?? defaultResponse(question);
     if (!isAnswered(question, response)) {
-      setError(t(question.type === 'reflection' ? 'question.writeFirst' : 'question.answerFirst'));
+      setError(t(texts.answerFirst));
       return;
     }
     setError(undefined);
@@ -84,10 +87,10 @@ export function KnowledgeCheck({ question, stored, onCheck, tries, index, count 
                 setRetrying(true);
                 setBasis(stored?.id);
                 sent.current = undefined;
-                setDraft(question.type === 'reflection' ? stored?.response : undefined);
+                setDraft(rulesOf(question.type).writing ? stored?.response : undefined);
               }}
             >
-              {question.type === 'reflection' ? t('check.edit') : t('check.retry')}
+              {t(texts.retry)}
             </button>
             {!reveal && (
               <button
@@ -104,7 +107,7 @@ export function KnowledgeCheck({ question, stored, onCheck, tries, index, count 
           </>
         ) : (
           <button type="button" onClick={check}>
-            {question.type === 'reflection' ? t('check.save') : t('check.check')}
+            {t(texts.submit)}
           </button>
         )}
       </div>

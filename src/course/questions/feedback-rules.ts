@@ -2,8 +2,10 @@
  * Rules for feedback that teaches: what a first wrong try may show (the feedback for what was
  * chosen and a hint) and what waits for the second try or the learner's request (the answers).
  */
-import type { Question } from '../../content/schema';
-import { isCorrect, type Response } from '../scoring';
+import type { Question } from '../../content/schema.ts';
+import { isCorrect, type Response } from '../scoring.ts';
+import type { Hint } from './question-type.ts';
+import { rulesOf, sameType } from './registry.ts';
 
 /** The answers are shown once the learner got it right, tried twice, asked for them, or for a reflection. */
 export function revealsAnswer(question: Question, response: Response, tries: number, requested: boolean): boolean {
@@ -11,31 +13,11 @@ export function revealsAnswer(question: Question, response: Response, tries: num
   return correct !== false || tries >= 2 || requested;
 }
 
-export type Hint =
-  | { kind: 'correct-count'; count: number }
-  | { kind: 'options-left'; count: number }
-  | { kind: 'in-place'; right: number; total: number }
-  | { kind: 'pairs-right'; right: number; total: number }
-  | { kind: 'reread' };
+export type { Hint };
 
 /** A hint that helps the second try without giving the answer away. */
 export function hintFor(question: Question, response: Response): Hint {
-  switch (question.type) {
-    case 'multiple':
-      return { kind: 'correct-count', count: question.options.filter((o) => o.correct).length };
-    case 'single':
-      return { kind: 'options-left', count: question.options.length - 1 };
-    case 'ordering': {
-      const order = response.type === 'ordering' ? response.order : [];
-      return { kind: 'in-place', right: question.items.filter((item, i) => order[i] === item.id).length, total: question.items.length };
-    }
-    case 'matching': {
-      const matches = response.type === 'matching' ? response.matches : {};
-      return { kind: 'pairs-right', right: question.pairs.filter((p) => matches[p.id] === p.right).length, total: question.pairs.length };
-    }
-    default:
-      return { kind: 'reread' };
-  }
+  return rulesOf(question.type).hint(question, sameType(question, response));
 }
 
 // An option's feedback often opens with a verdict ("Oikein.", "Ei.") written for the learner who

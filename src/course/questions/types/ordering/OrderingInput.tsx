@@ -3,10 +3,10 @@
  * with the Up and Down buttons by keyboard. Every move is announced.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Html } from '../../content/schema';
-import { t } from '../../i18n';
-import { announce } from '../../app/announce';
-import { Icon } from '../../app/Icon';
+import type { Html } from '../../../../content/schema';
+import { t } from '../../../../i18n';
+import { announce } from '../../../../app/announce';
+import { Icon } from '../../../../app/Icon';
 
 interface Props {
   items: { id: string; html: Html }[];

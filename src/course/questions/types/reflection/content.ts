@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { id, text } from '../../../../content/schema-primitives.ts';
+import type { QuestionContent } from '../../question-content.ts';
+import type { ReflectionQuestion } from './rules.ts';
+
+const source = z.strictObject({ id, type: z.literal('reflection'), prompt: text, guidance: text, explanation: text.optional() });
+
+export const reflectionContent: QuestionContent<typeof source, ReflectionQuestion> = {
+  type: 'reflection',
+  noun: 'a reflection',
+  source,
+  response: z.object({ type: z.literal('reflection'), text: z.string().max(20_000) }),
+  problems: () => [],
+  compile: (q, { md }) => ({
+    id: q.id,
+    type: 'reflection',
+    prompt: md.block(q.prompt),
+    guidance: md.block(q.guidance),
+    explanation: q.explanation ? md.block(q.explanation) : '',
+  }),
+  answerKey: () => 'reflection',
+};

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { id, text } from '../../../../content/schema-primitives.ts';
+import type { QuestionContent } from '../../question-content.ts';
+import type { TrueFalseQuestion } from './rules.ts';
+
+const source = z.strictObject({ id, prompt: text, explanation: text, type: z.literal('truefalse'), answer: z.boolean(), feedbackTrue: text, feedbackFalse: text });
+
+export const truefalseContent: QuestionContent<typeof source, TrueFalseQuestion> = {
+  type: 'truefalse',
+  noun: 'a true-or-false statement',
+  source,
+  response: z.object({ type: z.literal('truefalse'), value: z.boolean() }),
+  problems: () => [],
+  compile: (q, { md }) => ({
+    id: q.id,
+    type: 'truefalse',
+    prompt: md.block(q.prompt),
+    explanation: md.block(q.explanation),
+    answer: q.answer,
+    feedbackTrue: md.block(q.feedbackTrue),
+    feedbackFalse: md.block(q.feedbackFalse),
+  }),
+  answerKey: (q) => `truefalse:${q.answer}`,
+};
