@@ -38,7 +38,7 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             { name: 'views-shared', test: /[\\/]src[\\/](app[\\/]useContent|course[\\/]completion|storage[\\/]pending-writes)\./, includeDependenciesRecursively: false },
-            { name: 'course-shared', test: /[\\/]src[\\/](course[\\/](CompletionSummary|navigation|typography|questions[\\/])|practices[\\/]PracticeCardView)/, includeDependenciesRecursively: false },
+            { name: 'course-shared', test: /[\\/]src[\\/](course[\\/](CompletionSummary|navigation|typography)|practices[\\/]PracticeCardView)/, includeDependenciesRecursively: false },
           ],
         },
       },

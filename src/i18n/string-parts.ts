@@ -23,7 +23,7 @@ export const NAMED_PARTS = {
     'checker.title',
     'checker.cardText',
   ],
-  course: ['test', 'certificate', 'block', 'check', 'question', 'feedback', 'practice', 'rewrite', 'checker.inText', 'checker.plainer', 'checker.rules', 'checker.showInText'],
+  course: ['test', 'certificate', 'block', 'check', 'question', 'feedback', 'practice', 'rewrite'],
 } as const;
 
 export type StringPart = keyof typeof NAMED_PARTS | 'more';

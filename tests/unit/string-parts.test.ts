@@ -82,7 +82,14 @@ describe('UI strings in parts', () => {
 
   // The shell: the app's own code (no view it loads later), storage and the update prompt, which may speak before any view.
   const shellFiles = reach(['src/app/main.tsx', 'src/storage/progress.ts', 'src/pwa/register.ts'], { dynamic: false });
-  const courseFiles = reach(['src/course/CourseView.tsx'], { dynamic: true, skip: shellFiles });
+  // A rewrite exercise's checker hints load every string before they show (checked below).
+  const writingHints = join(root, 'src/course/questions/types/rewrite/WritingHints.tsx');
+  const courseFiles = reach(['src/course/CourseView.tsx'], { dynamic: true, skip: new Set([...shellFiles, writingHints]) });
+
+  it("a rewrite exercise loads all strings with the checker's hints", () => {
+    const view = readFileSync(join(root, 'src/course/questions/types/rewrite/view.tsx'), 'utf8');
+    expect(view).toMatch(/Promise\.all\(\[import\('\.\/WritingHints'\)[^\]]*loadStrings\(/);
+  });
 
   it('the catalogue and the app around every view use only strings of the shell part', () => {
     expect(shellFiles.size).toBeGreaterThan(10);

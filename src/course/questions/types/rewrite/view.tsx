@@ -5,7 +5,8 @@
  */
 import type { ComponentType } from 'preact';
 import { useRef, useState } from 'preact/hooks';
-import { t } from '../../../../i18n';
+import { i18n, loadStrings, t } from '../../../../i18n';
+import type { Lang } from '../../../../content/constants';
 import type { FeedbackProps, InputProps, QuestionTypeView } from '../../question-view';
 import { whereTextGoes } from '../reflection/view';
 import type { RewriteQuestion, RewriteResponse } from './rules';
@@ -20,7 +21,8 @@ function RewriteInput({ question, response, onChange, reviewing, idPrefix }: Inp
   const area = useRef<HTMLTextAreaElement>(null);
   const check = async () => {
     if (!Hints) {
-      const loaded = (await import('./WritingHints')).default;
+      // The checker's hints and their strings (not part of a course page's first load) come together.
+      const [loaded] = await Promise.all([import('./WritingHints').then((m) => m.default), loadStrings(i18n.language as Lang)]);
       setHints(() => loaded);
     }
     setChecked(text);
