@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { CLOCK_SKEW_MS, EARLIEST_DATE } from './sane-date.ts';
-import { QUESTION_CONTENT } from '../course/questions/content-registry.ts';
+import { RESPONSE_SCHEMAS } from '../course/questions/response-registry.ts';
 
 export { CLOCK_SKEW_MS, EARLIEST_DATE, isSaneDate } from './sane-date.ts';
 
@@ -27,7 +27,7 @@ export function timestamp(now: number) {
     .refine((n) => !Number.isFinite(n) || n <= now + CLOCK_SKEW_MS, { message: 'is a date in the future' });
 }
 
-const responseSchemas = Object.values(QUESTION_CONTENT).map((c) => c.response);
+const responseSchemas = Object.values(RESPONSE_SCHEMAS);
 const response = z.discriminatedUnion('type', responseSchemas as [(typeof responseSchemas)[number], ...(typeof responseSchemas)[number][]]);
 
 const percent = z.number().min(0, 'must be between 0 and 100').max(100, 'must be between 0 and 100');

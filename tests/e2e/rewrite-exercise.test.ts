@@ -36,7 +36,7 @@ describe('the rewrite exercise', () => {
     await expect.poll(() => hints.locator('.checker-hints li').count()).toBeGreaterThan(0);
     expect(await hints.locator('.checker-hints').textContent()).toContain('on käsitelty');
     expect(await hints.locator('mark').first().textContent()).toBe('on käsitelty');
-    await expect.poll(() => page.locator('#live-region').textContent()).toMatch(/Tarkistin antoi \d+ vihje/);
+    await expect.poll(() => page.locator('#live-region').textContent()).toMatch(/Tarkistettu: \d+ vihje/);
 
     await box.getByRole('button', { name: 'Tallenna ja näytä mallivastaus' }).click();
     const model = box.locator('.rewrite-model');

@@ -1,6 +1,6 @@
 /**
  * Every question type's rules, by type. Adding a type: write its folder under types/, then add
- * one line here, one in content-registry.ts and one in view-registry.ts.
+ * one line here, one in content-registry.ts, response-registry.ts and view-registry.ts.
  */
 import type { QuestionRules } from './question-type.ts';
 import { multiple, single, type MultipleQuestion, type MultipleResponse, type SingleQuestion, type SingleResponse } from './types/choice/rules.ts';

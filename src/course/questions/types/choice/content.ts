@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { id, text } from '../../../../content/schema-primitives.ts';
+import { singleResponse, multipleResponse } from './response.ts';
 import type { QuestionContent } from '../../question-content.ts';
 import { letter } from '../../question-content.ts';
 import type { MultipleQuestion, SingleQuestion } from './rules.ts';
@@ -35,7 +36,7 @@ export const singleContent: QuestionContent<typeof singleSource, SingleQuestion>
   type: 'single',
   noun: 'a single-choice question',
   source: singleSource,
-  response: z.object({ type: z.literal('single'), option: z.string().max(20) }),
+  response: singleResponse,
   problems,
   compile: compileOptions,
   answerKey,
@@ -45,7 +46,7 @@ export const multipleContent: QuestionContent<typeof multipleSource, MultipleQue
   type: 'multiple',
   noun: 'a multiple-choice question',
   source: multipleSource,
-  response: z.object({ type: z.literal('multiple'), options: z.array(z.string().max(20)).max(50) }),
+  response: multipleResponse,
   problems,
   compile: (q, context) => ({ ...compileOptions({ ...q, type: 'single' }, context), type: 'multiple' }),
   answerKey,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { id, text } from '../../../../content/schema-primitives.ts';
+import { matchingResponse } from './response.ts';
 import { letter, type QuestionContent } from '../../question-content.ts';
 import type { MatchingQuestion } from './rules.ts';
 
@@ -15,7 +16,7 @@ export const matchingContent: QuestionContent<typeof source, MatchingQuestion> =
   type: 'matching',
   noun: 'a matching question',
   source,
-  response: z.object({ type: z.literal('matching'), matches: z.record(z.string().max(20), z.number().int().min(0).max(50)) }),
+  response: matchingResponse,
   problems(q) {
     const lefts = q.pairs.map((p) => p.left.trim());
     return new Set(lefts).size !== lefts.length ? ['two pairs have the same left side'] : [];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { id, text } from '../../../../content/schema-primitives.ts';
+import { orderingResponse } from './response.ts';
 import { letter, type QuestionContent } from '../../question-content.ts';
 import type { OrderingQuestion } from './rules.ts';
 
@@ -15,7 +16,7 @@ export const orderingContent: QuestionContent<typeof source, OrderingQuestion> =
   type: 'ordering',
   noun: 'an ordering question',
   source,
-  response: z.object({ type: z.literal('ordering'), order: z.array(z.string().max(20)).max(50) }),
+  response: orderingResponse,
   problems(q) {
     const texts = q.items.map((o) => o.text.trim());
     return new Set(texts).size !== texts.length ? ['two items have the same text, so their order cannot be told apart'] : [];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { id, text } from '../../../../content/schema-primitives.ts';
+import { reflectionResponse } from './response.ts';
 import type { QuestionContent } from '../../question-content.ts';
 import type { ReflectionQuestion } from './rules.ts';
 
@@ -9,7 +10,7 @@ export const reflectionContent: QuestionContent<typeof source, ReflectionQuestio
   type: 'reflection',
   noun: 'a reflection',
   source,
-  response: z.object({ type: z.literal('reflection'), text: z.string().max(20_000) }),
+  response: reflectionResponse,
   problems: () => [],
   compile: (q, { md }) => ({
     id: q.id,

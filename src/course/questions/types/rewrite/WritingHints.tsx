@@ -22,8 +22,8 @@ export interface WritingHintsProps {
 
 export default function WritingHints({ text, lang, idPrefix, onShow }: WritingHintsProps) {
   const result = useMemo(() => (profiles ? checkText(text, lang, profiles[lang]) : null), [text, lang]);
-  useEffect(() => announce(result ? t('rewrite.hintsFound', { count: result.hints.length }) : t('rewrite.noChecker')), [result]);
-  if (!result) return <p class="notice notice-warning">{t('rewrite.noChecker')}</p>;
+  useEffect(() => announce(result ? t('checker.announce', { count: result.hints.length }) : t('checker.noSettings')), [result]);
+  if (!result) return <p class="notice notice-warning">{t('checker.noSettings')}</p>;
   return (
     <div class="rewrite-hints">
       <h3>{t('rewrite.hintsTitle', { count: result.hints.length })}</h3>

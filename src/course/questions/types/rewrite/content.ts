@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { id, text } from '../../../../content/schema-primitives.ts';
+import { rewriteResponse } from './response.ts';
 import type { QuestionContent } from '../../question-content.ts';
 import type { RewriteQuestion } from './rules.ts';
 
@@ -28,7 +29,7 @@ export const rewriteContent: QuestionContent<typeof source, RewriteQuestion> = {
   type: 'rewrite',
   noun: 'a rewrite exercise',
   source,
-  response: z.object({ type: z.literal('rewrite'), text: z.string().max(20_000) }),
+  response: rewriteResponse,
   problems(q) {
     const out: string[] = [];
     if (normalised(q.model) === normalised(q.original)) out.push('model: the model answer is the same as the original, so there is nothing to compare');

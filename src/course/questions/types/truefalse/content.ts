@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { id, text } from '../../../../content/schema-primitives.ts';
+import { truefalseResponse } from './response.ts';
 import type { QuestionContent } from '../../question-content.ts';
 import type { TrueFalseQuestion } from './rules.ts';
 
@@ -9,7 +10,7 @@ export const truefalseContent: QuestionContent<typeof source, TrueFalseQuestion>
   type: 'truefalse',
   noun: 'a true-or-false statement',
   source,
-  response: z.object({ type: z.literal('truefalse'), value: z.boolean() }),
+  response: truefalseResponse,
   problems: () => [],
   compile: (q, { md }) => ({
     id: q.id,

@@ -1,0 +1,4 @@
+/** A stored or imported response of this type (IndexedDB records, export files); apart from the authoring schema so that the import check loads only this. */
+import { z } from 'zod';
+
+export const reflectionResponse = z.object({ type: z.literal('reflection'), text: z.string().max(20_000) });
