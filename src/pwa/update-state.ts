@@ -19,6 +19,7 @@ export function useWaitingUpdate(): Apply | null {
   useEffect(() => {
     const listener = (next: Apply | null) => setApply(() => next);
     listeners.add(listener);
+    listener(waiting); // an update offered between the first render and this effect
     return () => void listeners.delete(listener);
   }, []);
   return apply;

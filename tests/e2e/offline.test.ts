@@ -158,7 +158,10 @@ describe('a new version', () => {
     const revision = /url:\s*"index\.html",\s*revision:\s*"(\w+)"/.exec(readFileSync(join(site.dir, 'sw.js'), 'utf8'))![1]!;
     writeFileSync(join(site.dir, 'index.html'), html.replace('<meta charset="utf-8" />', '<meta charset="utf-8" />\n    <meta name="kohtaamo-build" content="2" />'));
     writeFileSync(join(site.dir, 'sw.js'), readFileSync(join(site.dir, 'sw.js'), 'utf8').replace(revision, 'f'.repeat(32)));
-    await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r?.update()));
+    // The learner comes back to the page: the browser finds the new worker as the page loads,
+    // seconds before the page registers its own (which waits for the first view).
+    await page.reload();
+    await expect.poll(() => page.locator('.test-questions > li').evaluateAll((lis) => lis.map((li) => li.id.replace(/^test-q-/, ''))), { timeout: 15_000 }).toEqual(ids);
     const notice = page.locator('.update-notice');
     await expect.poll(() => notice.textContent(), { timeout: 20_000 }).toBe('Uusi versio saatavilla – päivitä');
     // Announced, not applied: the page is still the old one, the learner carries on.
