@@ -9,6 +9,7 @@ import * as Y from 'yjs';
 import {
   ballotsDocName,
   countCard,
+  markConsoleBallots,
   readBallots,
   readIdeas,
   readParticipants,
@@ -71,6 +72,7 @@ export class LiveConsole {
 
   constructor(readonly options: ConsoleOptions) {
     if (options.savedBallots) Y.applyUpdate(this.ballots, options.savedBallots);
+    markConsoleBallots(this.ballots);
     this.socket = new HocuspocusProviderWebsocket({
       url: websocketUrl(options.serverUrl),
       ...(options.WebSocketPolyfill ? { WebSocketPolyfill: options.WebSocketPolyfill } : {}),

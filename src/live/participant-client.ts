@@ -43,6 +43,8 @@ export const browserStore = (): KeyValueStore => ({
   },
 });
 
+const NOT_READY_RETRY_MS = 1_000;
+
 export type ConnectionStatus = 'connecting' | 'online' | 'offline' | 'refused';
 
 export interface PendingVote {
@@ -90,6 +92,7 @@ export class LiveParticipant {
   private wasOnline = false;
   private destroyed = false;
   private retry: ReturnType<typeof setTimeout> | undefined;
+  private notReadyRetry: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly options: ParticipantOptions) {
     this.key = `kohtaamo-live:${options.code}`;
@@ -185,11 +188,14 @@ export class LiveParticipant {
     this.update({ votes });
   }
 
-  /** After (re)connecting: join again, then everything not yet acknowledged. */
+  /** After (re)connecting: join again; everything not yet acknowledged follows the join's ack. */
   private flush() {
     const identity = this.identity;
     if (this.state.status !== 'online' || !identity) return;
     this.send({ type: 'join', ...identity });
+  }
+
+  private sendPending() {
     for (const vote of Object.values(this.state.votes)) {
       if (!vote.counted) this.send({ type: 'vote', card: vote.card, option: vote.option, voteId: vote.voteId });
     }
@@ -204,20 +210,31 @@ export class LiveParticipant {
       return;
     }
     if (reply.type === 'ack') {
-      if (reply.ref === 'join') this.update({ joined: true });
+      if (reply.ref === 'join') {
+        this.update({ joined: true });
+        this.sendPending();
+      }
       const vote = Object.values(this.state.votes).find((v) => v.voteId === reply.ref);
       if (vote) this.saveVotes({ ...this.state.votes, [vote.card]: { ...vote, counted: true } });
       if (this.pendingIdeas.delete(reply.ref)) this.update({ ideasSent: this.state.ideasSent + 1 });
       return;
     }
-    this.log(`the server refused ${reply.ref ?? 'a message'}: ${reply.reason}`);
+    if (reply.reason === 'room-not-ready') {
+      // Nothing is dropped: the join goes again shortly, and what waits goes after it.
+      clearTimeout(this.notReadyRetry);
+      this.notReadyRetry = setTimeout(() => this.flush(), NOT_READY_RETRY_MS);
+      return;
+    }
+    // A vote or idea that overtook its join (sent again shortly) waits for the join's ack.
+    const waitsForJoin = reply.reason === 'not-joined';
+    if (!waitsForJoin) this.log(`the server refused ${reply.ref ?? 'a message'}: ${reply.reason}`);
     // A vote that can no longer count (the card closed while the phone was away) stops waiting.
     const vote = Object.values(this.state.votes).find((v) => v.voteId === reply.ref);
-    if (vote && reply.reason !== 'rate-limited') {
+    if (vote && reply.reason !== 'rate-limited' && !waitsForJoin) {
       const { [vote.card]: _, ...rest } = this.state.votes;
       this.saveVotes(rest);
     }
-    if (reply.ref) this.pendingIdeas.delete(reply.ref);
+    if (reply.ref && !waitsForJoin) this.pendingIdeas.delete(reply.ref);
     this.update({ lastRefusal: { ref: reply.ref, reason: reply.reason } });
   }
 
@@ -233,6 +250,7 @@ export class LiveParticipant {
   destroy() {
     this.destroyed = true;
     clearTimeout(this.retry);
+    clearTimeout(this.notReadyRetry);
     this.provider.destroy();
     this.socket.destroy();
     this.listeners.clear();

@@ -126,6 +126,17 @@ export interface Idea {
 export const ballotsMap = (doc: Y.Doc) => doc.getMap<string>('ballots');
 export const participantsMap = (doc: Y.Doc) => doc.getMap<string>('participants');
 export const ideasMap = (doc: Y.Doc) => doc.getMap<string>('ideas');
+/**
+ * The console marks its ballot document as its own. A server that restarted holds an empty ballot
+ * document until the console syncs its copy back; a vote written before that would be merged with
+ * the console's copy as a concurrent edit, and the older vote could win.
+ */
+const consoleMark = (doc: Y.Doc) => doc.getMap<boolean>('console');
+export function markConsoleBallots(doc: Y.Doc): void {
+  if (consoleMark(doc).get('seeded') !== true) consoleMark(doc).set('seeded', true);
+}
+export const holdsConsoleBallots = (doc: Y.Doc): boolean => consoleMark(doc).get('seeded') === true;
+
 export const ballotKey = (card: string, voter: string) => `${card}|${voter}`;
 
 export function readBallots(doc: Y.Doc, card: string): Ballot[] {
@@ -211,7 +222,9 @@ export type RefusalReason =
   | 'idea-empty'
   | 'idea-too-long'
   | 'too-many-ideas'
-  | 'room-gone';
+  | 'room-gone'
+  /** The server restarted and the console has not filled the room again yet: the phone retries. */
+  | 'room-not-ready';
 
 export const LIMITS = {
   /** Characters in one stateless message. */

@@ -19,6 +19,7 @@ import {
   ideasMap,
   participantsMap,
   readRoom,
+  holdsConsoleBallots,
   type Ballot,
   type Idea,
   type Participant,
@@ -176,6 +177,10 @@ export async function startWorkshopServer(config: WorkshopServerConfig): Promise
     const direct = await ballotsOf(code);
     const ballots = direct.document;
     if (!ballots) return refuse(connection, ref, 'room-gone');
+    // After a restart the room exists again the moment its console authenticates, but its game,
+    // card and earlier ballots arrive a sync later: judged before that, a phone's vote would be lost
+    // or overruled by the older ballot. The phone sends it again shortly.
+    if (!room.gameId || !holdsConsoleBallots(ballots)) return refuse(connection, ref, 'room-not-ready');
 
     if (message.type === 'join') {
       const decision = decideJoin(room, message, now);

@@ -3,8 +3,13 @@
  * mid-card, and two server instances sharing rooms through Redis. Real servers, real sockets.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { readRoom } from '../../src/live/room-doc.ts';
+import { readRoom, writeRoom } from '../../src/live/room-doc.ts';
 import { memoryStore } from '../../src/live/participant-client.ts';
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { LiveConsole, createRoom } from '../../src/live/console-client.ts';
+import { websocketUrl } from '../../src/live/server-url.ts';
 import type { RunningWorkshopServer } from '../../src/workshop-server/server.ts';
 import { freePort, openCard, openConsole, openPhone, startRedis, startServer, waitFor } from './live-helpers.ts';
 
@@ -76,6 +81,67 @@ describe('live rooms that survive trouble', () => {
     cleanup.push(() => fresh.destroy());
     await waitFor(() => readRoom(fresh.doc).card?.id === 'c1' && readRoom(fresh.doc).voted === 2, 'a new phone to see the room');
     expect(readRoom(fresh.doc)).toMatchObject({ phase: 'card', joined: 2, voted: 2 });
+  }, 40_000);
+
+  it('keeps a phone’s join and votes that reach a room before its console has filled it, and counts the last one once it has', async () => {
+    // The moment after a restart, or before the console first publishes: the room exists, empty.
+    const server = await startServer();
+    cleanup.push(() => server.close());
+    const credentials = await createRoom(server.url);
+    const phone = await openPhone(server.url, credentials.code);
+    cleanup.push(() => phone.destroy());
+    phone.join('t2', '');
+    phone.vote('c1', 'b');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(phone.state).toMatchObject({ joined: false, lastRefusal: null });
+    expect(phone.state.votes.c1).toMatchObject({ option: 'b', counted: false });
+
+    const live = await openConsole(server.url, credentials);
+    cleanup.push(() => live.destroy());
+    openCard(live);
+    // The learner votes again as soon as the card shows, before the phone has joined again.
+    await waitFor(() => readRoom(phone.doc).card?.id === 'c1', 'the card on the phone');
+    phone.vote('c1', 'a');
+    await waitFor(() => phone.state.votes.c1?.counted === true, 'the vote to be retried and counted', 10_000);
+    expect(phone.state.joined).toBe(true);
+    expect(live.count('c1', OPTIONS)).toMatchObject({ voted: 1, byTeam: { t2: { a: 1 } } });
+  });
+
+  it('after a restart, takes a changed vote only once the console has brought its earlier ballots back', async () => {
+    const port = await freePort();
+    let server: RunningWorkshopServer = await startServer({ port });
+    cleanup.push(() => server.close());
+    let saved: Uint8Array | null = null;
+    const credentials = await createRoom(server.url);
+    const first = new LiveConsole({ ...credentials, WebSocketPolyfill: WebSocket, saveBallots: (state) => (saved = state), log: () => undefined });
+    await waitFor(() => first.status === 'online', 'the console');
+    openCard(first);
+    const phone = await openPhone(server.url, credentials.code);
+    cleanup.push(() => phone.destroy());
+    phone.join('t2', '');
+    phone.vote('c1', 'c');
+    await waitFor(() => first.count('c1', OPTIONS).voted === 1 && saved !== null, 'the first vote, saved by the console');
+    first.destroy(); // the facilitator's laptop sleeps through the restart
+
+    await server.close();
+    server = await startServer({ port });
+    // The room comes back with its game and card, as a console sends it, but not yet its ballots.
+    const roomOnly = new Y.Doc();
+    const socket = new HocuspocusProviderWebsocket({ url: websocketUrl(server.url), WebSocketPolyfill: WebSocket });
+    const provider = new HocuspocusProvider({ websocketProvider: socket, name: credentials.code, document: roomOnly, token: credentials.token });
+    provider.attach();
+    cleanup.push(() => (provider.destroy(), socket.destroy()));
+    writeRoom(roomOnly, readRoom(first.room));
+    await waitFor(() => phone.state.status === 'online', 'the phone to reconnect', 15_000);
+    phone.vote('c1', 'a');
+    await new Promise((r) => setTimeout(r, 1_500));
+    expect(phone.state.votes.c1).toMatchObject({ option: 'a', counted: false });
+
+    const back = new LiveConsole({ ...credentials, WebSocketPolyfill: WebSocket, savedBallots: saved, log: () => undefined });
+    cleanup.push(() => back.destroy());
+    await waitFor(() => phone.state.votes.c1?.counted === true, 'the changed vote, once the ballots are back', 10_000);
+    await waitFor(() => back.count('c1', OPTIONS).tally.a === 1, 'the console to hear it');
+    expect(back.count('c1', OPTIONS)).toMatchObject({ voted: 1, tally: { a: 1, b: 0, c: 0 } });
   }, 40_000);
 
   it('serves one room from two instances through Redis: the console on one, the phones on the other', async () => {
