@@ -28,6 +28,8 @@ const VIEWS: Record<string, string[]> = {
   accessibility: ['/src/app/AccessibilityStatement.tsx'],
   join: ['/src/live/JoinView.tsx'],
   tools: ['/src/plain-language/CheckerView.tsx'],
+  // Only on a page with a knowledge check (HintMap.quizPages).
+  'course/quiz': ['/src/course/questions/KnowledgeCheck.tsx'],
 };
 const PACKAGE_CODE = ['/src/storage/progress.ts', '/src/lms/package-mode.ts', '/src/lms/LmsStatus.tsx'];
 const CONTENT = /^\0virtual:kohtaamo\/(course|game|practices)\/(.+)$/;
@@ -36,7 +38,7 @@ const COURSE_PART = /^\0virtual:kohtaamo\/course-part\/(.+)$/;
 const STRINGS = /^\0virtual:kohtaamo\/strings\/(\w+)\/(\w+)$/;
 
 /** Builds the map from the bundle: each chunk with the chunks it imports, minus the app's entry. */
-export function hintMap(bundle: Record<string, ChunkInfo>): HintMap {
+export function hintMap(bundle: Record<string, ChunkInfo>, quizPages: HintMap['quizPages'] = {}): HintMap {
   const chunks = Object.values(bundle).filter((c) => c.type === 'chunk');
   const entryFiles = new Set(chunks.filter((c) => c.isEntry).flatMap((c) => [c.fileName, ...(c.imports ?? [])]));
   const byFile = new Map(chunks.map((c) => [c.fileName, c]));
@@ -57,7 +59,7 @@ export function hintMap(bundle: Record<string, ChunkInfo>): HintMap {
 
   // The hints read only the route's first part: "" is the catalogue, "course" any course view.
   const stringParts = { '': [...partsForRoute('catalogue')], course: [...partsForRoute('page')] };
-  const map: HintMap = { strings: {}, stringParts, views: {}, content: {}, kinds: {}, packageCode: [] };
+  const map: HintMap = { strings: {}, stringParts, views: {}, content: {}, quizPages, kinds: {}, packageCode: [] };
   const filesOf = (modules: string[]) => {
     const found = modules.map(byModule).filter((chunk) => chunk !== undefined);
     return [...new Set(found.flatMap(withImports))];
@@ -106,14 +108,19 @@ export function hintScript(map: HintMap): string {
 }
 
 export function firstViewHints(): Plugin {
+  let quizPages: () => HintMap['quizPages'] = () => ({});
   return {
     name: 'kohtaamo-first-view-hints',
     apply: 'build',
+    configResolved(config) {
+      const content = config.plugins.find((p) => p.name === 'kohtaamo-content');
+      if (content?.api) quizPages = (content.api as { quizPages: typeof quizPages }).quizPages;
+    },
     transformIndexHtml: {
       order: 'post',
       handler(html, ctx) {
         if (!ctx.bundle) return html;
-        const script = hintScript(hintMap(ctx.bundle as unknown as Record<string, ChunkInfo>));
+        const script = hintScript(hintMap(ctx.bundle as unknown as Record<string, ChunkInfo>, quizPages()));
         const hash = createHash('sha256').update(script).digest('base64');
         if (!html.includes("script-src 'self'")) throw new Error("index.html: the Content-Security-Policy must have script-src 'self'");
         // Before the stylesheet: an inline script waits for the stylesheets above it.

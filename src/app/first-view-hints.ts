@@ -20,6 +20,8 @@ export interface HintMap {
    * "game/<id>/<lang>", "practices/<lang>", "catalogue-texts/<lang>" (titles and descriptions).
    */
   content: Record<string, string[]>;
+  /** Per course id, its pages ("<module id>/<page id>") with a knowledge check: their code is hinted too. */
+  quizPages: Record<string, string[]>;
   /** For a SCORM package: the kind of each piece of content, and the code a package loads first. */
   kinds: Record<string, 'course' | 'game'>;
   packageCode: string[];
@@ -70,7 +72,7 @@ export function firstViewFiles(map: HintMap, input: HintInput): string[] {
   }
   add(map.views[first]);
   // The final test and the certificate have code of their own.
-  if (first === 'course' && parts.length === 3) add(map.views[`course/${parts[2]}`]);
+  if (first === 'course' && parts.length === 3 && (parts[2] === 'test' || parts[2] === 'certificate')) add(map.views[`course/${parts[2]}`]);
   if ((first === 'course' || first === 'game') && parts[1]) {
     let id = parts[1];
     try {
@@ -89,6 +91,13 @@ export function firstViewFiles(map: HintMap, input: HintInput): string[] {
         // a broken escape: no part to guess
       }
       add(map.content[coursePart + moduleId]);
+      let pageId = parts[3] ?? '';
+      try {
+        pageId = decodeURIComponent(pageId);
+      } catch {
+        // as above
+      }
+      if ((map.quizPages[id] ?? []).indexOf(moduleId + '/' + pageId) >= 0) add(map.views['course/quiz']);
     }
     else if (first === 'course' && (parts[2] === 'test' || parts[2] === 'certificate')) {
       for (const name in map.content) if (name.indexOf(coursePart) === 0) add(map.content[name]);

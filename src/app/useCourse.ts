@@ -1,6 +1,6 @@
 /**
  * Loads a course for a view: the outline and the module the route shows, then (once the first
- * view has painted) the rest of the course while the learner reads. Null while the route's part
+ * view has painted) the rest of the course, and the knowledge checks' code, while the learner reads. Null while the route's part
  * is still on its way, 'missing' when there is no such course.
  */
 import { useEffect, useState } from 'preact/hooks';
@@ -28,6 +28,8 @@ export function useCourse(id: string, lang: Lang, parts: string[] | 'all'): Comp
     if (!current || current === 'missing') return;
     void afterFirstViewPainted()
       .then(() => loadCourse(id, lang))
+      // and the questions' code, so the first page with a knowledge check opens without a wait
+      .then(() => import('../course/questions/KnowledgeCheck'))
       .catch(() => undefined); // fetched ahead only; the route's own load reports failures
   }, [current]);
   return ready ? current : null;

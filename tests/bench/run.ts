@@ -295,6 +295,10 @@ async function main() {
     log('Bytes to show the catalogue and a course page…');
     const catalogue = await transferred(url, '#/', '.card');
     const coursePage = await transferred(url, '#/course/avoin-hallinto/perusteet/lyhyesti', '.page h1');
+    if (process.argv.includes('--sizes')) {
+      console.log(JSON.stringify({ catalogue, coursePage }, null, 2));
+      return;
+    }
     if (process.argv.includes('--quick')) {
       // Sizes and Lighthouse only, for quick before/after comparisons while working on the first view.
       const lhCatalogue = await runLighthouse(`${url}#/`);

@@ -12,6 +12,7 @@ import { siteDir } from './global-setup';
 const cases = [
   { name: 'catalogue', hash: '#/', ready: '.card' },
   { name: 'course page', hash: '#/course/avoin-hallinto/perusteet/lyhyesti', ready: '.page h1' },
+  { name: 'course page with a knowledge check', hash: '#/course/avoin-hallinto/perusteet/miksi', ready: '.quiz .check' },
   { name: 'course page in Swedish (saved choice)', hash: '#/course/selkea-kieli', ready: '.course-intro h1', saved: 'sv' },
   { name: 'game', hash: '#/game/palvelutiski', ready: '.game-intro h1' },
   { name: 'good practices in English (browser language)', hash: '#/practices', ready: '.library h1', browser: 'en-GB' },

@@ -20,6 +20,7 @@ const map: HintMap = {
     'practices/fi': ['p-fi.js'],
     'practices/en': ['p-en.js'],
   },
+  quizPages: {},
   kinds: { 'ä-kurssi': 'course', peli: 'game' },
   packageCode: ['progress.js', 'package-mode.js'],
 };
@@ -74,6 +75,21 @@ describe('first-view hints', () => {
     expect(firstViewFiles(parts, { ...input, hash: href({ name: 'course', courseId: 'ä-kurssi' }) })).toEqual(shell);
     expect(firstViewFiles(parts, { ...input, hash: href({ name: 'test', courseId: 'ä-kurssi' }) })).toEqual([...shell, 'm1-sv.js', 'm2-sv.js', 't-sv.js']);
     expect(firstViewFiles(parts, { ...input, hash: '#/course/ä-kurssi/%E0%A4%A/p' })).toEqual(shell);
+  });
+
+  it("asks for the knowledge check's code only on a page that has one", () => {
+    const quiz: HintMap = {
+      ...map,
+      views: { ...map.views, 'course/quiz': ['KnowledgeCheck.js', 'shared.js'] },
+      content: { ...map.content, 'course-part/ä-kurssi/fi/m1': ['m1.js'] },
+      quizPages: { 'ä-kurssi': ['m1/kysymys', 'm1/ä-sivu'] },
+    };
+    const page = (pageId: string) => firstViewFiles(quiz, { ...site, hash: href({ name: 'page', courseId: 'ä-kurssi', moduleId: 'm1', pageId }) });
+    const shell = ['fi.js', 'fi-course.js', 'CourseView.js', 'shared.js', 'c-fi.js', 'm1.js'];
+    expect(page('teksti')).toEqual(shell);
+    expect(page('kysymys')).toEqual([...shell, 'KnowledgeCheck.js']);
+    expect(page('ä-sivu')).toEqual([...shell, 'KnowledgeCheck.js']);
+    expect(firstViewFiles(quiz, { ...site, hash: '#/course/ä-kurssi/quiz' })).toEqual(['fi.js', 'fi-course.js', 'CourseView.js', 'shared.js', 'c-fi.js']);
   });
 
   it('in a SCORM package asks for storage, LMS code and the content in Finnish and the learner language', () => {

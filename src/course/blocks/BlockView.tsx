@@ -2,10 +2,13 @@
 import type { Block, CompiledCourse } from '../../content/schema';
 import { t } from '../../i18n';
 import type { CourseSession } from '../useCourseSession';
-import { KnowledgeCheck } from '../questions/KnowledgeCheck';
+import { Lazy } from '../../app/Lazy';
 import { PracticeCardView } from '../../practices/PracticeCardView';
 import { Icon } from '../../app/Icon';
 import { noBreakCompoundsHtml } from '../typography';
+
+// Most pages ask nothing: the questions' code comes with the first page that does.
+const loadKnowledgeCheck = () => import('../questions/KnowledgeCheck');
 
 const Html = ({ html, class: cls }: { html: string; class?: string }) => <div class={cls} dangerouslySetInnerHTML={{ __html: noBreakCompoundsHtml(html) }} />;
 
@@ -81,17 +84,22 @@ export function BlockView({ block, course, session }: { block: Block; course: Co
       return (
         <section class="quiz">
           <h2>{block.title ?? t('check.title')}</h2>
-          {block.questions.map((id, i) => (
-            <KnowledgeCheck
-              key={id}
-              question={course.questions[id]!}
-              stored={session.state.checkAnswers[id]}
-              onCheck={(response) => session.answerCheck(id, response)}
-              tries={session.state.checkTries[id] ?? 0}
-              index={i}
-              count={block.questions.length}
-            />
-          ))}
+          <Lazy
+            load={loadKnowledgeCheck}
+            render={({ KnowledgeCheck }) =>
+              block.questions.map((id, i) => (
+                <KnowledgeCheck
+                  key={id}
+                  question={course.questions[id]!}
+                  stored={session.state.checkAnswers[id]}
+                  onCheck={(response) => session.answerCheck(id, response)}
+                  tries={session.state.checkTries[id] ?? 0}
+                  index={i}
+                  count={block.questions.length}
+                />
+              ))
+            }
+          />
         </section>
       );
   }
