@@ -86,6 +86,25 @@ describe('knowledge checks that teach', () => {
     expect(await box.locator('label.is-chosen').textContent()).toContain('(valintasi, oikein)');
   });
 
+  it('keeps an answer not yet checked over a reload (applying a new version, say), and lets it go once checked', async () => {
+    const { page } = suite.current;
+    const { m, p, q } = findCheck('multiple', 1); // one no other test here answers
+    if (q.type !== 'multiple') throw new Error('multiple expected');
+    await page.goto(`${inject('siteUrl')}#/course/${course.id}/${m.id}/${p.id}`);
+    const box = page.locator(scopeOf(q));
+    await answer(page, scopeOf(q), q, true);
+    const chosen = q.options.filter((o) => o.correct).map((o) => o.id);
+    const checkedIds = () => box.locator('input:checked').evaluateAll((inputs) => inputs.map((i) => i.id));
+    expect((await checkedIds()).length).toBe(chosen.length);
+
+    await page.reload();
+    await expect.poll(() => checkedIds().then((ids) => ids.map((id) => id.slice(id.lastIndexOf('-') + 1)).sort())).toEqual([...chosen].sort());
+    expect(await box.locator('.verdict').count()).toBe(0); // still not checked
+    await box.getByRole('button', { name: 'Tarkista vastaus' }).click();
+    await expect.poll(() => box.locator('.verdict').textContent()).toBe('✓ Oikein!');
+    expect(await page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('kohtaamo.draft.')))).toEqual([]);
+  });
+
   it('keeps a reflection findable in My learning under "Pohdintasi"', async () => {
     const { page } = suite.current;
     const { m, p, q } = findCheck('reflection');

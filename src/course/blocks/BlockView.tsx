@@ -96,6 +96,7 @@ export function BlockView({ block, course, session }: { block: Block; course: Co
                   tries={session.state.checkTries[id] ?? 0}
                   index={i}
                   count={block.questions.length}
+                  draftScope={course.id}
                 />
               ))
             }

@@ -9,6 +9,7 @@ import { defaultResponse, QuestionView } from './QuestionView';
 import { revealsAnswer } from './feedback-rules';
 import { rulesOf } from './registry';
 import { textsOf } from './view-registry';
+import { clearDraft, readDraft, writeDraft } from './drafts';
 
 interface Props {
   question: Question;
@@ -18,10 +19,12 @@ interface Props {
   tries: number;
   index: number;
   count: number;
+  /** Where this question's unchecked answer is kept over a reload (the course id). */
+  draftScope: string;
 }
 
-export function KnowledgeCheck({ question, stored, onCheck, tries, index, count }: Props) {
-  const [draft, setDraft] = useState<Response | undefined>(stored?.response);
+export function KnowledgeCheck({ question, stored, onCheck, tries, index, count, draftScope }: Props) {
+  const [draft, setDraft] = useState<Response | undefined>(() => stored?.response ?? readDraft(draftScope, question));
   const [retrying, setRetrying] = useState(false);
   const [error, setError] = useState<string | undefined>();
   // Another tab may answer the same question while this one is open (the stored answer is live).
@@ -51,6 +54,7 @@ export function KnowledgeCheck({ question, stored, onCheck, tries, index, count 
     setError(undefined);
     sent.current = JSON.stringify(response);
     await onCheck(response!);
+    clearDraft(draftScope, question);
     setRetrying(false);
     const correct = isCorrect(question, response!);
     const hidden = !revealsAnswer(question, response!, tries + 1, requested);
@@ -65,6 +69,8 @@ export function KnowledgeCheck({ question, stored, onCheck, tries, index, count 
         onChange={(r) => {
           setDraft(r);
           setError(undefined);
+          // A first answer in progress; a retry starts again from the checked answer anyway.
+          if (!stored) writeDraft(draftScope, question, r);
         }}
         reviewing={reviewing}
         reveal={reveal}
