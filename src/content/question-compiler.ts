@@ -2,7 +2,7 @@
 import type { z } from 'zod';
 import { questionFileSchema, questionSchema, type Lang, type Question, type SourceQuestion } from './schema.ts';
 import { QUESTION_CONTENT } from '../course/questions/content-registry.ts';
-import type { QuestionContent } from '../course/questions/question-content.ts';
+import type { QualityItem, QuestionContent } from '../course/questions/question-content.ts';
 import type { QuestionTypeName } from '../course/questions/registry.ts';
 import { renderBlock, renderInline } from './markdown.ts';
 import type { ProblemList } from './problems.ts';
@@ -47,6 +47,11 @@ function compileQuestion(q: SourceQuestion, lang: Lang): Question {
 /** What must be the same in every language: the shape of the correct answer. */
 export function answerKey(q: Question): string {
   return contentOf(q.type).answerKey(q);
+}
+
+/** What the item-writing checks read from a question, if its type has an answer key to check. */
+export function qualityItem(q: Question): QualityItem | undefined {
+  return contentOf(q.type).qualityItem?.(q);
 }
 
 /** A type's content module, for any question of that type. */

@@ -1,7 +1,8 @@
 /**
  * The items the item-writing checks look at, gathered from compiled courses and games with the
- * file and line an author has to open: single and multiple choice questions, ordering and matching
- * questions, and the choice scenes of games (whose "key" is the option with the most points).
+ * file and line an author has to open: the questions whose type describes its answer key
+ * (`qualityItem` in the type's content module: choices, orderings, matchings) and the choice
+ * scenes of games (whose "key" is the option with the most points).
  */
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -9,6 +10,7 @@ import type { CourseBuild } from '../course-compiler.ts';
 import type { GameBuild } from '../game-compiler.ts';
 import type { Lang } from '../schema.ts';
 import { plainText } from './text.ts';
+import { qualityItem } from '../question-compiler.ts';
 
 export interface Place {
   file: string;
@@ -20,7 +22,8 @@ export interface Place {
 export interface ChoiceItem extends Place {
   owner: { kind: 'courses' | 'games'; id: string; lang: Lang };
   id: string;
-  type: 'single' | 'multiple' | 'scene';
+  /** The question's type, or `scene` for a game's choice scene. */
+  type: string;
   prompt: string;
   options: { text: string; keyed: boolean }[];
 }
@@ -70,12 +73,13 @@ export function courseItems(root: string, course: CourseBuild): CourseItems[] {
     const sequences: SequenceItem[] = [];
     for (const q of Object.values(compiled.questions)) {
       const place = { file, line: lines.get(q.id) ?? 1, field: `question ${q.id}` };
-      if (q.type === 'single' || q.type === 'multiple') {
-        choices.push({ ...place, owner, id: q.id, type: q.type, prompt: plainText(q.prompt), options: q.options.map((o) => ({ text: plainText(o.html), keyed: o.correct })) });
-      } else if (q.type === 'ordering') {
-        sequences.push({ ...place, owner, id: q.id, type: 'ordering', entries: q.items.map((i) => plainText(i.html)) });
-      } else if (q.type === 'matching') {
-        sequences.push({ ...place, owner, id: q.id, type: 'matching', entries: q.pairs.map((p) => [plainText(p.left), q.rights[p.right] ?? ''] as [string, string]) });
+      const item = qualityItem(q);
+      if (item?.kind === 'choice') {
+        choices.push({ ...place, owner, id: q.id, type: q.type, prompt: plainText(item.prompt), options: item.options.map((o) => ({ text: plainText(o.html), keyed: o.keyed })) });
+      } else if (item?.kind === 'ordering') {
+        sequences.push({ ...place, owner, id: q.id, type: 'ordering', entries: item.entries.map(plainText) });
+      } else if (item?.kind === 'matching') {
+        sequences.push({ ...place, owner, id: q.id, type: 'matching', entries: item.pairs.map(([left, right]) => [plainText(left), right] as [string, string]) });
       }
     }
     out.push({ course, lang, file, choices, sequences });

@@ -30,7 +30,17 @@ export interface QuestionContent<S extends z.ZodObject, Q extends { type: string
   compile(source: z.infer<S>, context: CompileContext): Q;
   /** What must be the same in every language: the shape of the correct answer. */
   answerKey(question: Q): string;
+  /** What the item-writing checks (src/content/item-quality) read; a type without an answer key has none. */
+  qualityItem?(question: Q): QualityItem;
 }
+
+/** A question as the item-writing checks see it: options with the keyed ones, or the entries of its key. */
+export type QualityItem =
+  | { kind: 'choice'; prompt: Html; options: { html: Html; keyed: boolean }[] }
+  /** The items in the correct order. */
+  | { kind: 'ordering'; entries: Html[] }
+  /** Each pair as [left, right]. */
+  | { kind: 'matching'; pairs: [Html, string][] };
 
 /** The ids of options and items: a, b, c … */
 export const letter = (i: number) => String.fromCharCode(97 + i);

@@ -31,6 +31,7 @@ const compileOptions: QuestionContent<typeof singleSource, SingleQuestion>['comp
 });
 
 const answerKey = (q: SingleQuestion | MultipleQuestion) => `${q.type}:${q.options.map((o) => (o.correct ? 1 : 0)).join('')}`;
+const qualityItem = (q: SingleQuestion | MultipleQuestion) => ({ kind: 'choice' as const, prompt: q.prompt, options: q.options.map((o) => ({ html: o.html, keyed: o.correct })) });
 
 export const singleContent: QuestionContent<typeof singleSource, SingleQuestion> = {
   type: 'single',
@@ -40,6 +41,7 @@ export const singleContent: QuestionContent<typeof singleSource, SingleQuestion>
   problems,
   compile: compileOptions,
   answerKey,
+  qualityItem,
 };
 
 export const multipleContent: QuestionContent<typeof multipleSource, MultipleQuestion> = {
@@ -50,4 +52,5 @@ export const multipleContent: QuestionContent<typeof multipleSource, MultipleQue
   problems,
   compile: (q, context) => ({ ...compileOptions({ ...q, type: 'single' }, context), type: 'multiple' }),
   answerKey,
+  qualityItem,
 };

@@ -34,4 +34,5 @@ export const matchingContent: QuestionContent<typeof source, MatchingQuestion> =
   },
   // Which lefts share a right, independent of the right's wording in each language.
   answerKey: (q) => `matching:${q.pairs.map((p) => q.pairs.findIndex((o) => o.right === p.right)).join(',')}`,
+  qualityItem: (q) => ({ kind: 'matching', pairs: q.pairs.map((p) => [p.left, q.rights[p.right] ?? ''] as [string, string]) }),
 };

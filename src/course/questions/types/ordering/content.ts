@@ -29,4 +29,5 @@ export const orderingContent: QuestionContent<typeof source, OrderingQuestion> =
     items: q.items.map((item, i) => ({ id: letter(i), html: md.inline(item.text), feedback: item.feedback && md.block(item.feedback) })),
   }),
   answerKey: (q) => `ordering:${q.items.length}`,
+  qualityItem: (q) => ({ kind: 'ordering', entries: q.items.map((i) => i.html) }),
 };
