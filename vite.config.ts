@@ -10,6 +10,16 @@ import { kohtaamoStrings } from './src/i18n/strings-plugin.ts';
 // KOHTAAMO_ONLY=<id>[,<id>] builds a site with only those courses (used for SCORM packages).
 const only = (process.env.KOHTAAMO_ONLY ?? '').split(',').filter(Boolean);
 
+// What every first view needs beside the entry: Preact, i18next, Vite's preload helper, the UI
+// strings' loader and the small modules several views share. One file, not six: on a slow phone
+// each request is a round trip.
+const APP_SHARED = [
+  /[\\/]node_modules[\\/](preact|i18next)[\\/]/,
+  /vite[\\/]preload-helper/,
+  /virtual:kohtaamo\/strings$/,
+  /[\\/]src[\\/](i18n[\\/](index|string-parts)|content[\\/]constants|app[\\/]useContent|course[\\/]completion|storage[\\/]pending-writes)\./,
+];
+
 export default defineConfig({
   // Relative asset URLs: the site works from any sub-path, inside an LMS or from a zip.
   base: './',
@@ -33,11 +43,11 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     rolldownOptions: {
       output: {
-        // The small modules several lazily loaded views share travel as one chunk: one request, not three.
-        // Likewise the course screens' shared parts (questions, completion summary, practice cards).
+        // Shared modules travel as few chunks: everything every first view needs (APP_SHARED), and the
+        // course screens' shared parts (completion summary, navigation, practice cards).
         codeSplitting: {
           groups: [
-            { name: 'views-shared', test: /[\\/]src[\\/](app[\\/]useContent|course[\\/]completion|storage[\\/]pending-writes)\./, includeDependenciesRecursively: false },
+            { name: 'app-shared', test: (id: string) => APP_SHARED.some((pattern) => pattern.test(id)), includeDependenciesRecursively: false },
             { name: 'course-shared', test: /[\\/]src[\\/](course[\\/](CompletionSummary|navigation|typography)|practices[\\/]PracticeCardView)/, includeDependenciesRecursively: false },
           ],
         },
