@@ -29,7 +29,7 @@ const CASES: Record<string, { lang: TextLang; flags: [string, string][]; quiet: 
   'fi-passive': {
     lang: 'fi',
     flags: [['Asiakkaita kehotetaan hakemaan tukea.', 'kehotetaan'], ['Hakemukset käsiteltiin nopeasti.', 'käsiteltiin'], ['Asiasta on päätetty kokouksessa.', 'on päätetty'], ['Muutoksista on ilmoitettava heti.', 'on ilmoitettava']],
-    quiet: ['Kaupunki korjaa kentän.', 'Muutimme Kanadaan viime vuonna.', 'Palvelu on tuttu kaikille.', 'Emme ole koskaan nähneet tätä.'],
+    quiet: ['Kaupunki korjaa kentän.', 'Muutimme Kanadaan viime vuonna.', 'Palvelu on tuttu kaikille.', 'Emme ole koskaan nähneet tätä.', 'Lähetä todistus viimeistään 30.4.', 'Voit lainata enintään viisi kirjaa kerrallaan.'],
   },
   'fi-nominal': {
     lang: 'fi',
@@ -69,7 +69,7 @@ const CASES: Record<string, { lang: TextLang; flags: [string, string][]; quiet: 
   'sv-s-passive': {
     lang: 'sv',
     flags: [['Ansökan behandlas inom två veckor.', 'behandlas'], ['Beslutet fattades i maj.', 'fattades'], ['Pengarna har betalats ut.', 'betalats']],
-    quiet: ['Vi behandlar din ansökan inom två veckor.', 'Det finns flera sätt att ansöka.', 'Vi hoppas att du lyckas.', 'Sveriges kommuner samarbetar.', 'Landets regering beslutade.'],
+    quiet: ['Vi behandlar din ansökan inom två veckor.', 'Det finns flera sätt att ansöka.', 'Vi hoppas att du lyckas.', 'Sveriges kommuner samarbetar.', 'Landets regering beslutade.', 'Anvisningarna finns på vår webbplats.', 'Det finns en parkeringsplats vid porten.'],
   },
   'sv-nominal': { lang: 'sv', flags: [['Utbetalningen sker i maj.', 'Utbetalningen sker'], ['Vi gör en bedömning av ärendet.', 'gör en bedömning']], quiet: ['Vi betalar ut pengarna i maj.', 'Vi bedömer ärendet.'] },
   'sv-noun-phrase': {

@@ -11,7 +11,12 @@ const PRESENT = /\p{L}{3,}(?:(?:t|d)(?:aan|ään)|ell(?:aan|ään))$/u; // kehot
 const PAST = /\p{L}{2,}(?:tt|ht|lt)iin$/u; // päätettiin, tehtiin, käsiteltiin
 const PARTICIPLE = /\p{L}{2,}(?:ttu|tty|tu|ty|ttava|ttävä|tava|tävä)$/u; // päätetty, kuultu, tehty; on ilmoitettava
 const AUXILIARY = new Set(['on', 'oli', 'ovat', 'olivat', 'ole', 'olisi', 'ollut']);
-const NOT_PASSIVE = new Set(['tuttu', 'vasta', 'kuitenkaan', 'ainakaan', 'koskaan', 'yhtään', 'mitään', 'ketään', 'missään', 'mistään', 'kenenkään', 'itsellään', 'itsellaan', 'kädellään', 'tavallaan', 'vuorollaan', 'paikallaan']);
+// Words with a passive's ending that are not verbs: pronouns and adverbs (viimeistään, enintään, kerrallaan).
+const NOT_PASSIVE = new Set([
+  'tuttu', 'vasta', 'kuitenkaan', 'ainakaan', 'koskaan', 'yhtään', 'mitään', 'ketään', 'missään', 'mistään', 'kenenkään',
+  'itsellään', 'itsellaan', 'kädellään', 'tavallaan', 'vuorollaan', 'paikallaan', 'viimeistään', 'vähintään', 'enintään',
+  'korkeintaan', 'ylipäätään', 'itsestään', 'kerrallaan', 'parhaillaan', 'omillaan',
+]);
 
 export const fiPassive: Rule = {
   id: 'fi-passive',
