@@ -136,7 +136,8 @@ export class LmsLink {
     values.push(...neverWorse(this.version, this.held, progress));
     const important = this.queue(values) || this.firstReport;
     this.firstReport = false;
-    if (important) this.flush(true);
+    // A hidden page may be discarded without another event: what arrives now is sent at once.
+    if (important || document.visibilityState === 'hidden') this.flush(true);
     else this.scheduleCommit();
   }
 

@@ -126,21 +126,22 @@ describe('when the page becomes hidden, everything is committed before any end',
     const { harness, page, frame } = await open('2004');
     await frame.locator('.pager a[rel="next"]').click();
     await expect.poll(() => frame.locator('h1').textContent()).toBe(course.modules[0]!.pages[1]!.title);
-    await new Promise((r) => setTimeout(r, 500)); // the visit is stored and reported (queued, not yet committed)
+    await new Promise((r) => setTimeout(r, 500)); // the visit is usually stored and reported by now (queued, not yet committed)
     const before = harness.calls().length;
     await frame.evaluate(() => {
       Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
       document.dispatchEvent(new Event('visibilitychange'));
     });
     await expect.poll(() => harness.calls().slice(before).some((c) => c.call === 'Commit')).toBe(true);
-    const after = harness.calls().slice(before);
-    expect(after.some((c) => c.call === 'Terminate')).toBe(false);
-    const stored = harness.stored()!.cmi as Record<string, any>;
-    expect(stored.session_time).toMatch(/^PT/);
-    expect(stored.exit).toBe('suspend');
+    const stored = () => harness.stored()!.cmi as Record<string, any>;
+    expect(stored().session_time).toMatch(/^PT/);
+    expect(stored().exit).toBe('suspend');
+    // On a loaded machine the visit may still be on its way from local storage when the page is
+    // hidden: it is then committed as soon as it arrives, still without ending the session.
     const second = course.modules[0]!.pages[1] ? `${course.modules[0]!.id}/${course.modules[0]!.pages[1]!.id}` : '';
-    expect(stored.location).toBe(second);
-    expect(stored.suspend_data).toContain(course.modules[0]!.pages[0]!.id);
+    await expect.poll(() => stored().location).toBe(second);
+    expect(harness.calls().slice(before).some((c) => c.call === 'Terminate')).toBe(false);
+    expect(stored().suspend_data).toContain(course.modules[0]!.pages[0]!.id);
     await page.close();
     await harness.close();
   });
