@@ -73,30 +73,23 @@ export function firstViewFiles(map: HintMap, input: HintInput): string[] {
   add(map.views[first]);
   // The final test and the certificate have code of their own.
   if (first === 'course' && parts.length === 3 && (parts[2] === 'test' || parts[2] === 'certificate')) add(map.views[`course/${parts[2]}`]);
-  if ((first === 'course' || first === 'game') && parts[1]) {
-    let id = parts[1];
+  // A broken escape stays as it is: it names no content, so nothing is guessed for it.
+  const decoded = (part: string) => {
     try {
-      id = decodeURIComponent(id);
+      return decodeURIComponent(part);
     } catch {
-      // a broken escape: no content guess
+      return part;
     }
+  };
+  if ((first === 'course' || first === 'game') && parts[1]) {
+    const id = decoded(parts[1]);
     add(map.content[`${first}/${id}/${lang}`]);
     // A course page needs its module; the test and certificate every part; the intro none.
     const coursePart = `course-part/${id}/${lang}/`;
     if (first === 'course' && parts.length >= 4) {
-      let moduleId = parts[2]!;
-      try {
-        moduleId = decodeURIComponent(moduleId);
-      } catch {
-        // a broken escape: no part to guess
-      }
+      const moduleId = decoded(parts[2]!);
+      const pageId = decoded(parts[3]!);
       add(map.content[coursePart + moduleId]);
-      let pageId = parts[3] ?? '';
-      try {
-        pageId = decodeURIComponent(pageId);
-      } catch {
-        // as above
-      }
       if ((map.quizPages[id] ?? []).indexOf(moduleId + '/' + pageId) >= 0) add(map.views['course/quiz']);
     }
     else if (first === 'course' && (parts[2] === 'test' || parts[2] === 'certificate')) {

@@ -16,6 +16,11 @@ export interface CoursePart {
 
 const asked = (blocks: Block[]) => blocks.flatMap((b) => (b.type === 'quiz' ? b.questions : []));
 
+/** The pages ("<module id>/<page id>") with a knowledge check, in the page or its Easy Finnish version. */
+export function pagesWithChecks(course: CompiledCourse): string[] {
+  return course.modules.flatMap((m) => m.pages.filter((p) => asked(p.blocks).length > 0 || asked(p.easy?.blocks ?? []).length > 0).map((p) => `${m.id}/${p.id}`));
+}
+
 export function courseOutline(course: CompiledCourse): CompiledCourse {
   const empty = (page: Page): Page => ({ ...page, blocks: [], ...(page.easy ? { easy: { ...page.easy, blocks: [] } } : {}) });
   return { ...course, modules: course.modules.map((m) => ({ ...m, pages: m.pages.map(empty) })), questions: {} };
