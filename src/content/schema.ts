@@ -72,9 +72,10 @@ export type BlockKind = keyof typeof blockSchemas;
 /** A question in a questions.yaml, by type: each type's module owns its schema. */
 export const questionSchema = z.discriminatedUnion(
   'type',
-  Object.values(QUESTION_CONTENT).map((c) => c.source) as unknown as [SourceSchema<'single'>, ...SourceSchema<QuestionTypeName>[]],
+  Object.values(QUESTION_CONTENT).map((c) => c.source) as unknown as [SourceSchema, ...SourceSchema[]],
 );
-type SourceSchema<T extends QuestionTypeName> = (typeof QUESTION_CONTENT)[T]['source'];
+/** What every type's source has in common; the rest is its own module's business. */
+type SourceSchema = z.ZodObject<{ id: z.ZodString; type: z.ZodLiteral<QuestionTypeName> }>;
 export type SourceQuestion = z.infer<typeof questionSchema>;
 export const questionFileSchema = z.strictObject({ questions: z.array(z.unknown()).min(1) });
 

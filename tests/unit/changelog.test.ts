@@ -74,7 +74,7 @@ describe('changelog', () => {
       const newestLine = changelogLines.findIndex((l) => l.startsWith('## ')) + 1;
       expect(changelogLines[newestLine - 1]).toMatch(new RegExp(`^## ${shipped.replace(/\./g, '\\.')} `));
       writeFileSync(meta, text.replace(/^version: .*$/m, 'version: 9.9.9'));
-      const run = spawnSync(process.execPath, [join(source, 'node_modules/tsx/dist/cli.mjs'), join(source, 'src/content/cli.ts')], { cwd: root, encoding: 'utf8' });
+      const run = spawnSync(process.execPath, [join(source, 'src/tools/vite-run.mjs'), join(source, 'src/content/cli.ts')], { cwd: root, encoding: 'utf8' });
       expect(run.status).toBe(1);
       expect(run.stdout).toContain(
         `content/courses/selkea-kieli/CHANGELOG.md:${newestLine}: entry ${shipped}: the newest entry must be for version 9.9.9 (the version in content/courses/selkea-kieli/course.yaml)`,

@@ -1,12 +1,15 @@
 /** Every question type keeps the one contract; no code outside the type modules switches on the type. */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { runnerImport } from 'vite';
 import { describe, expect, it } from 'vitest';
 import { buildContent } from '../../src/content/build-content';
 import type { Question } from '../../src/content/schema';
 import { QUESTION_CONTENT } from '../../src/course/questions/content-registry';
 import { QUESTION_RULES, rulesOf, type QuestionTypeName, type Response } from '../../src/course/questions/registry';
-import { textsOf } from '../../src/course/questions/view-registry';
+import { RESPONSE_SCHEMAS } from '../../src/course/questions/response-registry';
+import { byType } from '../../src/course/questions/type-folders';
+import { QUESTION_VIEWS, textsOf } from '../../src/course/questions/view-registry';
 import fi from '../../src/i18n/locales/fi.json';
 
 const root = join(import.meta.dirname, '../..');
@@ -33,10 +36,12 @@ describe.each(TYPES)('question type %s', (type) => {
   const rules = rulesOf(type);
   const question = example(type)!;
 
-  it('is shipped in some course, and its three registrations agree', () => {
+  it('is shipped in some course, and its registrations agree', () => {
     expect(question, `no course uses ${type}`).toBeDefined();
     expect(rules.type).toBe(type);
     expect(QUESTION_CONTENT[type].type).toBe(type);
+    expect(RESPONSE_SCHEMAS[type].shape.type.value).toBe(type);
+    expect(QUESTION_VIEWS[type].Input).toEqual(expect.any(Function));
     for (const key of Object.values(textsOf(type))) expect(lookup(key), key).toEqual(expect.any(String));
   });
 
@@ -73,5 +78,55 @@ describe('the question-type architecture', () => {
       .filter((path) => !path.startsWith('src/course/questions/types/'))
       .flatMap((path) => readFileSync(join(root, path), 'utf8').split('\n').flatMap((line, i) => (arm.test(line) ? [`${path}:${i + 1}: ${line.trim()}`] : [])));
     expect(offenders).toEqual([]);
+  });
+
+  it('registers a type by its folder: every registry holds exactly the types the folders serve', () => {
+    const folders = readdirSync(join(root, 'src/course/questions/types'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+    for (const folder of folders) {
+      const files = readdirSync(join(root, 'src/course/questions/types', folder));
+      expect(files, folder).toEqual(expect.arrayContaining(['rules.ts', 'content.ts', 'response.ts', 'view.tsx']));
+    }
+    const sorted = (o: object) => Object.keys(o).sort();
+    expect(TYPES.length).toBeGreaterThanOrEqual(folders.length);
+    for (const registry of [QUESTION_CONTENT, RESPONSE_SCHEMAS, QUESTION_VIEWS]) expect(sorted(registry)).toEqual(sorted(QUESTION_RULES));
+  });
+
+  it('refuses a type that two folders both serve, naming both files', () => {
+    const rules = { single: 1 };
+    expect(byType({ './types/a/rules.ts': { ordering: 0 } }, 'rules')).toEqual({ ordering: 0 });
+    expect(() => byType({ './types/a/rules.ts': rules, './types/b/rules.ts': rules }, 'rules')).toThrow(
+      'question type "single" has two rules: ./types/a/rules.ts and ./types/b/rules.ts',
+    );
+    expect(() => byType({ './types/a/rules.ts': undefined as unknown as Record<string, number> }, 'rules')).toThrow('./types/a/rules.ts does not export the rules of its question types');
+  });
+
+  it('takes a new type from its folder alone, with no line anywhere else', async () => {
+    // A copy of the sources with one more folder: a true-or-false type renamed "yesno".
+    const copy = join(root, 'tests/.output/new-type-src');
+    rmSync(copy, { recursive: true, force: true });
+    mkdirSync(copy, { recursive: true });
+    cpSync(join(root, 'src'), copy, { recursive: true, filter: (path) => !path.includes('node_modules') });
+    const types = join(copy, 'course/questions/types');
+    mkdirSync(join(types, 'yesno'));
+    for (const file of readdirSync(join(types, 'truefalse'))) {
+      const text = readFileSync(join(types, 'truefalse', file), 'utf8');
+      writeFileSync(join(types, 'yesno', file), text.replaceAll('truefalse', 'yesno').replaceAll('TrueFalse', 'YesNo'));
+    }
+    try {
+      const load = async <T,>(file: string) => (await runnerImport<T>(join(copy, 'course/questions', file), { configFile: false, logLevel: 'error' })).module;
+      const registry = await load<typeof import('../../src/course/questions/registry')>('registry.ts');
+      const contents = await load<typeof import('../../src/course/questions/content-registry')>('content-registry.ts');
+      const responses = await load<typeof import('../../src/course/questions/response-registry')>('response-registry.ts');
+      const yesno = 'yesno' as QuestionTypeName;
+      expect(Object.keys(registry.QUESTION_RULES).sort()).toEqual([...TYPES, yesno].sort());
+      const question = { id: 'q', type: yesno, prompt: '', explanation: '', answer: true, feedbackTrue: '', feedbackFalse: '' } as unknown as Question;
+      const rules = registry.rulesOf(yesno);
+      expect(rules.isCorrect(question, { type: yesno, value: true } as unknown as Response)).toBe(true);
+      expect(rules.isCorrect(question, { type: yesno, value: false } as unknown as Response)).toBe(false);
+      expect(contents.QUESTION_CONTENT[yesno].source.parse({ id: 'q', type: 'yesno', prompt: 'p', explanation: 'e', answer: true, feedbackTrue: 'a', feedbackFalse: 'b' })).toMatchObject({ type: 'yesno' });
+      expect(responses.RESPONSE_SCHEMAS[yesno].safeParse({ type: 'yesno', value: true }).success).toBe(true);
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
   });
 });

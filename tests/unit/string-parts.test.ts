@@ -3,7 +3,7 @@
  * views run and fail when it uses a string its parts do not hold: such a string would show as a
  * raw key until the rest of the strings arrived.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { NAMED_PARTS, STRING_PARTS, splitStrings, type StringPart } from '../../src/i18n/string-parts';
@@ -12,7 +12,14 @@ const root = join(import.meta.dirname, '../..');
 const locale = (lang: string) => JSON.parse(readFileSync(join(root, `src/i18n/locales/${lang}.json`), 'utf8')) as Record<string, unknown>;
 const sections = Object.keys(locale('fi'));
 
-/** The source files a module reaches by import (type-only imports aside); dynamic ones when asked. */
+/** The files an `import.meta.glob` pattern with one `*` for a folder names (the question types' registries use them). */
+function globbed(file: string, pattern: string): string[] {
+  const [before, after] = pattern.split('/*/');
+  const folder = resolve(dirname(file), before!);
+  return readdirSync(folder, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => `${before}/${d.name}/${after}`);
+}
+
+/** The source files a module reaches by import (type-only imports aside), globs included; dynamic ones when asked. */
 function reach(entries: string[], { dynamic, skip = new Set<string>() }: { dynamic: boolean; skip?: Set<string> }): Set<string> {
   const seen = new Set<string>();
   const visit = (file: string) => {
@@ -20,6 +27,7 @@ function reach(entries: string[], { dynamic, skip = new Set<string>() }: { dynam
     seen.add(file);
     const source = readFileSync(file, 'utf8');
     const specifiers = [...source.matchAll(/^\s*(?:import|export)\s+(?!type\b)[^'"]*?from\s+['"](\.[^'"]+)['"]/gm)].map((m) => m[1]!);
+    for (const m of source.matchAll(/\bimport\.meta\.glob[^(]*\(\s*['"](\.[^'"]+\/\*\/[^'"]+)['"]/g)) specifiers.push(...globbed(file, m[1]!));
     if (dynamic) specifiers.push(...[...source.matchAll(/\bimport\(\s*['"](\.[^'"]+)['"]\s*\)/g)].map((m) => m[1]!));
     for (const specifier of specifiers) {
       const base = resolve(dirname(file), specifier);
@@ -99,6 +107,7 @@ describe('UI strings in parts', () => {
 
   it('a course view uses only strings of the shell and course parts', () => {
     expect([...courseFiles].some((f) => f.endsWith('FinalTest.tsx'))).toBe(true);
+    expect([...courseFiles].some((f) => f.endsWith('types/matching/view.tsx')), 'the question types found through their registry').toBe(true);
     const missing = keysUsed(courseFiles).filter(({ key }) => !covers(['shell', 'course'], key));
     expect(missing).toEqual([]);
   });

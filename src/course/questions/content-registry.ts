@@ -1,18 +1,12 @@
-/** Every question type's authoring side (schema, checks, compile step), by type. Build time and import checks only. */
-import type { QuestionTypeName } from './registry.ts';
-import { multipleContent, singleContent } from './types/choice/content.ts';
-import { truefalseContent } from './types/truefalse/content.ts';
-import { orderingContent } from './types/ordering/content.ts';
-import { matchingContent } from './types/matching/content.ts';
-import { reflectionContent } from './types/reflection/content.ts';
-import { rewriteContent } from './types/rewrite/content.ts';
+/**
+ * Every question type's authoring side (schema, checks, compile step), by type: each folder's
+ * `content.ts` (see type-folders.ts). Build time and import checks only.
+ */
+import type { z } from 'zod';
+import type { QuestionOf, QuestionTypeName } from './registry.ts';
+import type { QuestionContent } from './question-content.ts';
+import { byType } from './type-folders.ts';
 
-export const QUESTION_CONTENT = {
-  single: singleContent,
-  multiple: multipleContent,
-  truefalse: truefalseContent,
-  ordering: orderingContent,
-  matching: matchingContent,
-  reflection: reflectionContent,
-  rewrite: rewriteContent,
-} as const satisfies Record<QuestionTypeName, { type: QuestionTypeName }>;
+export type ContentByType = { [T in QuestionTypeName]: QuestionContent<z.ZodObject, QuestionOf<T>> };
+
+export const QUESTION_CONTENT = byType(import.meta.glob<Record<string, unknown>>('./types/*/content.ts', { eager: true, import: 'contents' }), 'authoring sides') as ContentByType;

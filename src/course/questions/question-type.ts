@@ -2,7 +2,8 @@
  * The contract every question type keeps (modelled on H5P's question contract): the player, the
  * final test, the LMS link and storage call these, never a switch on the type. A type lives in
  * its own folder under types/: `rules.ts` (this interface: pure, no UI, node-safe),
- * `content.ts` (authoring schema and compile step, build time and import checks) and `view.tsx`.
+ * `content.ts` (authoring schema and compile step, build time and import checks), `response.ts`
+ * (the stored-answer schema) and `view.tsx`; the folder is its registration (type-folders.ts).
  */
 import type { Html } from '../../content/schema.ts';
 import type { ScormVersion } from '../../lms/formats.ts';

@@ -1,24 +1,28 @@
 /**
- * Every question type's rules, by type. Adding a type: write its folder under types/, then add
- * one line here, one in content-registry.ts, response-registry.ts and view-registry.ts.
+ * Every question type's rules, by type. A type is registered by its folder under types/ (see
+ * type-folders.ts): its `rules.ts` exports `rules` and adds its question and response to
+ * `QuestionTypeMap` below.
  */
 import type { QuestionRules } from './question-type.ts';
-import { multiple, single, type MultipleQuestion, type MultipleResponse, type SingleQuestion, type SingleResponse } from './types/choice/rules.ts';
-import { truefalse, type TrueFalseQuestion, type TrueFalseResponse } from './types/truefalse/rules.ts';
-import { ordering, type OrderingQuestion, type OrderingResponse } from './types/ordering/rules.ts';
-import { matching, type MatchingQuestion, type MatchingResponse } from './types/matching/rules.ts';
-import { reflection, type ReflectionQuestion, type ReflectionResponse } from './types/reflection/rules.ts';
-import { rewrite, type RewriteQuestion, type RewriteResponse } from './types/rewrite/rules.ts';
+import { byType } from './type-folders.ts';
 
+/** Each type's question and response; every `types/<folder>/rules.ts` adds its own (`declare module`). */
+export interface QuestionTypeMap {}
+
+export type QuestionTypeName = keyof QuestionTypeMap & string;
+type Entry<T extends QuestionTypeName> = QuestionTypeMap[T] extends { question: infer Q extends { type: T }; response: infer R extends { type: T } } ? { question: Q; response: R } : never;
+/** A compiled question of this type, as the app receives it. */
+export type QuestionOf<T extends QuestionTypeName> = Entry<T>['question'];
+/** A learner's response to a question of this type. */
+export type ResponseOf<T extends QuestionTypeName> = Entry<T>['response'];
 /** A compiled question, as the app receives it. */
-export type Question = SingleQuestion | MultipleQuestion | TrueFalseQuestion | OrderingQuestion | MatchingQuestion | ReflectionQuestion | RewriteQuestion;
+export type Question = { [T in QuestionTypeName]: QuestionOf<T> }[QuestionTypeName];
 /** A learner's response, by question type. */
-export type Response = SingleResponse | MultipleResponse | TrueFalseResponse | OrderingResponse | MatchingResponse | ReflectionResponse | RewriteResponse;
-export type QuestionTypeName = Question['type'];
+export type Response = { [T in QuestionTypeName]: ResponseOf<T> }[QuestionTypeName];
 
-export const QUESTION_RULES = { single, multiple, truefalse, ordering, matching, reflection, rewrite } as const satisfies {
-  [T in QuestionTypeName]: QuestionRules<Extract<Question, { type: T }>, Extract<Response, { type: T }>>;
-};
+export type RulesByType = { [T in QuestionTypeName]: QuestionRules<QuestionOf<T>, ResponseOf<T>> };
+
+export const QUESTION_RULES = byType(import.meta.glob<Record<string, unknown>>('./types/*/rules.ts', { eager: true, import: 'rules' }), 'rules') as RulesByType;
 
 /** The rules of a question's type, for any question and a response of the same type. */
 export function rulesOf(type: QuestionTypeName): QuestionRules<Question, Response> {

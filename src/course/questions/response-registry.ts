@@ -1,18 +1,11 @@
-/** Every question type's stored-response schema, for the storage and import checks (without the authoring schemas). */
-import { multipleResponse, singleResponse } from './types/choice/response.ts';
-import { truefalseResponse } from './types/truefalse/response.ts';
-import { orderingResponse } from './types/ordering/response.ts';
-import { matchingResponse } from './types/matching/response.ts';
-import { reflectionResponse } from './types/reflection/response.ts';
-import { rewriteResponse } from './types/rewrite/response.ts';
+/**
+ * Every question type's stored-response schema, for the storage and import checks (without the
+ * authoring schemas): each folder's `response.ts` (see type-folders.ts).
+ */
+import type { z } from 'zod';
 import type { QuestionTypeName } from './registry.ts';
+import { byType } from './type-folders.ts';
 
-export const RESPONSE_SCHEMAS = {
-  single: singleResponse,
-  multiple: multipleResponse,
-  truefalse: truefalseResponse,
-  ordering: orderingResponse,
-  matching: matchingResponse,
-  reflection: reflectionResponse,
-  rewrite: rewriteResponse,
-} as const satisfies Record<QuestionTypeName, unknown>;
+export type ResponseSchemasByType = { [T in QuestionTypeName]: z.ZodObject<{ type: z.ZodLiteral<T> } & z.ZodRawShape> };
+
+export const RESPONSE_SCHEMAS = byType(import.meta.glob<Record<string, unknown>>('./types/*/response.ts', { eager: true, import: 'responses' }), 'response schemas') as ResponseSchemasByType;

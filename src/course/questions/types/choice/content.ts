@@ -4,6 +4,7 @@ import { singleResponse, multipleResponse } from './response.ts';
 import type { QuestionContent } from '../../question-content.ts';
 import { letter } from '../../question-content.ts';
 import type { MultipleQuestion, SingleQuestion } from './rules.ts';
+import type { ContentByType } from '../../content-registry.ts';
 
 const option = z.strictObject({ text, correct: z.boolean().default(false), feedback: text });
 const sourceOf = <T extends 'single' | 'multiple'>(type: T) =>
@@ -54,3 +55,6 @@ export const multipleContent: QuestionContent<typeof multipleSource, MultipleQue
   answerKey,
   qualityItem,
 };
+
+/** Registers the type (see type-folders.ts): its authoring side. */
+export const contents = { single: singleContent, multiple: multipleContent } satisfies Partial<ContentByType>;

@@ -2,6 +2,7 @@
 import type { Html } from '../../../../content/schema.ts';
 import { cmiId } from '../../../../lms/cmi-id.ts';
 import type { QuestionCommon, QuestionRules } from '../../question-type.ts';
+import type { RulesByType } from '../../registry.ts';
 import { lmsList, packedBody } from '../shared.ts';
 
 export interface ChoiceOption {
@@ -70,3 +71,13 @@ export const multiple: QuestionRules<MultipleQuestion, MultipleResponse> = {
     longest: (q) => ({ type: 'multiple', options: q.options.map((o) => o.id) }),
   },
 };
+
+/** Registers the type (see type-folders.ts): its rules, and its question and response in the type map. */
+export const rules = { single, multiple } satisfies Partial<RulesByType>;
+
+declare module '../../registry.ts' {
+  interface QuestionTypeMap {
+    single: { question: SingleQuestion; response: SingleResponse };
+    multiple: { question: MultipleQuestion; response: MultipleResponse };
+  }
+}

@@ -5,6 +5,7 @@ import type { FeedbackProps, InputProps, QuestionTypeView } from '../../question
 import { withoutVerdict } from '../../feedback-rules';
 import { ChosenMark, Html } from '../../view-parts';
 import type { ChoiceQuestion, MultipleResponse, SingleResponse } from './rules';
+import type { ViewsByType } from '../../view-registry.ts';
 
 type Props = InputProps<ChoiceQuestion, SingleResponse | MultipleResponse>;
 type Feedback = FeedbackProps<ChoiceQuestion, SingleResponse | MultipleResponse>;
@@ -74,3 +75,6 @@ export const choiceView: QuestionTypeView<ChoiceQuestion, SingleResponse | Multi
   Details: (props) => <ChoiceFeedback {...props} revealCorrect />,
   FirstTry: (props) => <ChoiceFeedback {...props} revealCorrect={false} />,
 };
+
+/** Registers the type (see type-folders.ts): its view. */
+export const views = { single: choiceView, multiple: choiceView } satisfies Partial<ViewsByType>;

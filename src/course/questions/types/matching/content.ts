@@ -3,6 +3,7 @@ import { id, text } from '../../../../content/schema-primitives.ts';
 import { matchingResponse } from './response.ts';
 import { letter, type QuestionContent } from '../../question-content.ts';
 import type { MatchingQuestion } from './rules.ts';
+import type { ContentByType } from '../../content-registry.ts';
 
 const source = z.strictObject({
   id,
@@ -36,3 +37,6 @@ export const matchingContent: QuestionContent<typeof source, MatchingQuestion> =
   answerKey: (q) => `matching:${q.pairs.map((p) => q.pairs.findIndex((o) => o.right === p.right)).join(',')}`,
   qualityItem: (q) => ({ kind: 'matching', pairs: q.pairs.map((p) => [p.left, q.rights[p.right] ?? ''] as [string, string]) }),
 };
+
+/** Registers the type (see type-folders.ts): its authoring side. */
+export const contents = { matching: matchingContent } satisfies Partial<ContentByType>;

@@ -2,6 +2,7 @@
 import type { Html } from '../../../../content/schema.ts';
 import { cmiId } from '../../../../lms/cmi-id.ts';
 import type { QuestionCommon, QuestionRules } from '../../question-type.ts';
+import type { RulesByType } from '../../registry.ts';
 import { packedBody } from '../shared.ts';
 
 export type MatchingQuestion = QuestionCommon & {
@@ -48,3 +49,12 @@ export const matching: QuestionRules<MatchingQuestion, MatchingResponse> = {
     longest: (q) => ({ type: 'matching', matches: Object.fromEntries(q.pairs.map((p) => [p.id, 9])) }),
   },
 };
+
+/** Registers the type (see type-folders.ts): its rules, and its question and response in the type map. */
+export const rules = { matching } satisfies Partial<RulesByType>;
+
+declare module '../../registry.ts' {
+  interface QuestionTypeMap {
+    matching: { question: MatchingQuestion; response: MatchingResponse };
+  }
+}

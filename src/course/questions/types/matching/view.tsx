@@ -3,6 +3,7 @@ import { Icon } from '../../../../app/Icon';
 import type { FeedbackProps, QuestionTypeView } from '../../question-view';
 import { Html } from '../../view-parts';
 import type { MatchingQuestion, MatchingResponse } from './rules';
+import type { ViewsByType } from '../../view-registry.ts';
 
 /** Each pair with the right side the learner chose; with `reveal`, the correct right side and the pair's feedback. */
 function PairsFeedback({ question, response, reveal }: FeedbackProps<MatchingQuestion, MatchingResponse> & { reveal: boolean }) {
@@ -76,3 +77,6 @@ export const matchingView: QuestionTypeView<MatchingQuestion, MatchingResponse> 
   Details: (props) => <PairsFeedback {...props} reveal />,
   FirstTry: (props) => <PairsFeedback {...props} reveal={false} />,
 };
+
+/** Registers the type (see type-folders.ts): its view. */
+export const views = { matching: matchingView } satisfies Partial<ViewsByType>;

@@ -3,6 +3,7 @@ import { id, text } from '../../../../content/schema-primitives.ts';
 import { orderingResponse } from './response.ts';
 import { letter, type QuestionContent } from '../../question-content.ts';
 import type { OrderingQuestion } from './rules.ts';
+import type { ContentByType } from '../../content-registry.ts';
 
 const source = z.strictObject({
   id,
@@ -31,3 +32,6 @@ export const orderingContent: QuestionContent<typeof source, OrderingQuestion> =
   answerKey: (q) => `ordering:${q.items.length}`,
   qualityItem: (q) => ({ kind: 'ordering', entries: q.items.map((i) => i.html) }),
 };
+
+/** Registers the type (see type-folders.ts): its authoring side. */
+export const contents = { ordering: orderingContent } satisfies Partial<ContentByType>;

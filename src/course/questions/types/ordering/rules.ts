@@ -1,6 +1,7 @@
 /** Items the learner puts in order. */
 import type { Html } from '../../../../content/schema.ts';
 import type { QuestionCommon, QuestionRules } from '../../question-type.ts';
+import type { RulesByType } from '../../registry.ts';
 import { shuffledOrder } from '../../../scoring.ts';
 import { lmsList, packedBody } from '../shared.ts';
 
@@ -35,3 +36,12 @@ export const ordering: QuestionRules<OrderingQuestion, OrderingResponse> = {
     longest: (q) => ({ type: 'ordering', order: q.items.map((i) => i.id) }),
   },
 };
+
+/** Registers the type (see type-folders.ts): its rules, and its question and response in the type map. */
+export const rules = { ordering } satisfies Partial<RulesByType>;
+
+declare module '../../registry.ts' {
+  interface QuestionTypeMap {
+    ordering: { question: OrderingQuestion; response: OrderingResponse };
+  }
+}

@@ -4,6 +4,7 @@ import type { QuestionTypeView } from '../../question-view';
 import { Html } from '../../view-parts';
 import { OrderingInput } from './OrderingInput';
 import type { OrderingQuestion, OrderingResponse } from './rules';
+import type { ViewsByType } from '../../view-registry.ts';
 
 export const orderingView: QuestionTypeView<OrderingQuestion, OrderingResponse> = {
   Input: ({ question, response, onChange, reviewing }) => (
@@ -30,3 +31,6 @@ export const orderingView: QuestionTypeView<OrderingQuestion, OrderingResponse> 
   },
   texts: { answerFirst: 'test.orderFirst' },
 };
+
+/** Registers the type (see type-folders.ts): its view. */
+export const views = { ordering: orderingView } satisfies Partial<ViewsByType>;

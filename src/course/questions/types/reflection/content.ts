@@ -3,6 +3,7 @@ import { id, text } from '../../../../content/schema-primitives.ts';
 import { reflectionResponse } from './response.ts';
 import type { QuestionContent } from '../../question-content.ts';
 import type { ReflectionQuestion } from './rules.ts';
+import type { ContentByType } from '../../content-registry.ts';
 
 const source = z.strictObject({ id, type: z.literal('reflection'), prompt: text, guidance: text, explanation: text.optional() });
 
@@ -21,3 +22,6 @@ export const reflectionContent: QuestionContent<typeof source, ReflectionQuestio
   }),
   answerKey: () => 'reflection',
 };
+
+/** Registers the type (see type-folders.ts): its authoring side. */
+export const contents = { reflection: reflectionContent } satisfies Partial<ContentByType>;

@@ -1,6 +1,7 @@
 /** A reflection: the learner writes their own thoughts; guidance follows. Never scored. */
 import type { Html } from '../../../../content/schema.ts';
 import type { QuestionCommon, QuestionRules } from '../../question-type.ts';
+import type { RulesByType } from '../../registry.ts';
 import { lmsFreeText, packText, SUSPEND_TEXT_CHARS, unpackText } from '../shared.ts';
 
 export type ReflectionQuestion = QuestionCommon & { type: 'reflection'; guidance: Html };
@@ -28,3 +29,12 @@ export const reflection: QuestionRules<ReflectionQuestion, ReflectionResponse> =
     longest: () => ({ type: 'reflection', text: 'x'.repeat(SUSPEND_TEXT_CHARS) }),
   },
 };
+
+/** Registers the type (see type-folders.ts): its rules, and its question and response in the type map. */
+export const rules = { reflection } satisfies Partial<RulesByType>;
+
+declare module '../../registry.ts' {
+  interface QuestionTypeMap {
+    reflection: { question: ReflectionQuestion; response: ReflectionResponse };
+  }
+}

@@ -3,6 +3,7 @@ import { packageInfo } from '../../../../lms/package-info';
 import type { QuestionTypeView } from '../../question-view';
 import { Html } from '../../view-parts';
 import type { ReflectionQuestion, ReflectionResponse } from './rules';
+import type { ViewsByType } from '../../view-registry.ts';
 
 /** Honest about where the learner's text goes: inside an LMS package it is reported to the LMS. */
 export const whereTextGoes = () => t(packageInfo() ? 'question.sentToLms' : 'question.keptHere');
@@ -35,3 +36,6 @@ export const reflectionView: QuestionTypeView<ReflectionQuestion, ReflectionResp
   ),
   texts: { submit: 'check.save', retry: 'check.edit', answerFirst: 'question.writeFirst' },
 };
+
+/** Registers the type (see type-folders.ts): its view. */
+export const views = { reflection: reflectionView } satisfies Partial<ViewsByType>;

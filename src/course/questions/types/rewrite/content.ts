@@ -3,6 +3,7 @@ import { id, text } from '../../../../content/schema-primitives.ts';
 import { rewriteResponse } from './response.ts';
 import type { QuestionContent } from '../../question-content.ts';
 import type { RewriteQuestion } from './rules.ts';
+import type { ContentByType } from '../../content-registry.ts';
 
 /** Longer originals do not fit a phone screen beside the learner's version, nor the LMS copy. */
 export const ORIGINAL_MAX_CHARS = 1000;
@@ -51,3 +52,6 @@ export const rewriteContent: QuestionContent<typeof source, RewriteQuestion> = {
   // The rules differ by language (fi-passive, sv-s-passive); there is no answer to compare.
   answerKey: () => 'rewrite',
 };
+
+/** Registers the type (see type-folders.ts): its authoring side. */
+export const contents = { rewrite: rewriteContent } satisfies Partial<ContentByType>;

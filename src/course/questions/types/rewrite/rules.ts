@@ -6,6 +6,7 @@
 import type { Html } from '../../../../content/schema.ts';
 import type { TextLang } from '../../../../plain-language/types.ts';
 import type { QuestionCommon, QuestionRules } from '../../question-type.ts';
+import type { RulesByType } from '../../registry.ts';
 import { lmsFreeText, packText, SUSPEND_TEXT_CHARS, unpackText } from '../shared.ts';
 
 export type RewriteQuestion = QuestionCommon & {
@@ -48,3 +49,12 @@ export const rewrite: QuestionRules<RewriteQuestion, RewriteResponse> = {
     longest: () => ({ type: 'rewrite', text: 'x'.repeat(SUSPEND_TEXT_CHARS) }),
   },
 };
+
+/** Registers the type (see type-folders.ts): its rules, and its question and response in the type map. */
+export const rules = { rewrite } satisfies Partial<RulesByType>;
+
+declare module '../../registry.ts' {
+  interface QuestionTypeMap {
+    rewrite: { question: RewriteQuestion; response: RewriteResponse };
+  }
+}

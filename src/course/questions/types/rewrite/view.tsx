@@ -12,6 +12,7 @@ import { whereTextGoes } from '../reflection/view';
 import type { RewriteQuestion, RewriteResponse } from './rules';
 import { wordDiff } from './word-diff';
 import type { WritingHintsProps } from './WritingHints';
+import type { ViewsByType } from '../../view-registry.ts';
 
 function RewriteInput({ question, response, onChange, reviewing, idPrefix }: InputProps<RewriteQuestion, RewriteResponse>) {
   const id = `${idPrefix}-text`;
@@ -116,3 +117,6 @@ export const rewriteView: QuestionTypeView<RewriteQuestion, RewriteResponse> = {
   Details: ModelAnswer,
   texts: { hint: 'rewrite.hint', submit: 'rewrite.showModel', retry: 'check.edit', answerFirst: 'rewrite.changeFirst' },
 };
+
+/** Registers the type (see type-folders.ts): its view. */
+export const views = { rewrite: rewriteView } satisfies Partial<ViewsByType>;

@@ -3,6 +3,7 @@ import { id, text } from '../../../../content/schema-primitives.ts';
 import { truefalseResponse } from './response.ts';
 import type { QuestionContent } from '../../question-content.ts';
 import type { TrueFalseQuestion } from './rules.ts';
+import type { ContentByType } from '../../content-registry.ts';
 
 const source = z.strictObject({ id, prompt: text, explanation: text, type: z.literal('truefalse'), answer: z.boolean(), feedbackTrue: text, feedbackFalse: text });
 
@@ -23,3 +24,6 @@ export const truefalseContent: QuestionContent<typeof source, TrueFalseQuestion>
   }),
   answerKey: (q) => `truefalse:${q.answer}`,
 };
+
+/** Registers the type (see type-folders.ts): its authoring side. */
+export const contents = { truefalse: truefalseContent } satisfies Partial<ContentByType>;

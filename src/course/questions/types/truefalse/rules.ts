@@ -1,6 +1,7 @@
 /** A statement the learner marks true or false. */
 import type { Html } from '../../../../content/schema.ts';
 import type { QuestionCommon, QuestionRules } from '../../question-type.ts';
+import type { RulesByType } from '../../registry.ts';
 
 export type TrueFalseQuestion = QuestionCommon & { type: 'truefalse'; answer: boolean; feedbackTrue: Html; feedbackFalse: Html };
 export type TrueFalseResponse = { type: 'truefalse'; value: boolean };
@@ -24,3 +25,12 @@ export const truefalse: QuestionRules<TrueFalseQuestion, TrueFalseResponse> = {
     longest: () => ({ type: 'truefalse', value: false }),
   },
 };
+
+/** Registers the type (see type-folders.ts): its rules, and its question and response in the type map. */
+export const rules = { truefalse } satisfies Partial<RulesByType>;
+
+declare module '../../registry.ts' {
+  interface QuestionTypeMap {
+    truefalse: { question: TrueFalseQuestion; response: TrueFalseResponse };
+  }
+}

@@ -2,6 +2,7 @@ import { t } from '../../../../i18n';
 import type { QuestionTypeView } from '../../question-view';
 import { ChosenMark, Html } from '../../view-parts';
 import type { TrueFalseQuestion, TrueFalseResponse } from './rules';
+import type { ViewsByType } from '../../view-registry.ts';
 
 export const truefalseView: QuestionTypeView<TrueFalseQuestion, TrueFalseResponse> = {
   Input: ({ question, response, onChange, reviewing, idPrefix }) => {
@@ -27,3 +28,6 @@ export const truefalseView: QuestionTypeView<TrueFalseQuestion, TrueFalseRespons
     </div>
   ),
 };
+
+/** Registers the type (see type-folders.ts): its view. */
+export const views = { truefalse: truefalseView } satisfies Partial<ViewsByType>;
