@@ -1,9 +1,9 @@
 /** Every question type's view, by type: each folder's `view.tsx` (see type-folders.ts). */
-import type { Question, QuestionTypeName, Response } from './registry.ts';
+import type { Question, QuestionOf, QuestionTypeName, Response } from './registry.ts';
 import type { QuestionTexts, QuestionTypeView } from './question-view.ts';
 import { byType } from './type-folders.ts';
 
-export type ViewsByType = { [T in QuestionTypeName]: QuestionTypeView<Extract<Question, { type: T }>, never> };
+export type ViewsByType = { [T in QuestionTypeName]: QuestionTypeView<QuestionOf<T>, never> };
 
 export const QUESTION_VIEWS = byType(import.meta.glob<Record<string, unknown>>('./types/*/view.tsx', { eager: true, import: 'views' }), 'views') as ViewsByType;
 
