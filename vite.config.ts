@@ -72,6 +72,8 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 180_000,
           fileParallelism: false,
+          // A poll waits for the page; on a busy CI machine one second (the default) is not always enough.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],
