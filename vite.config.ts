@@ -3,12 +3,17 @@ import { defineConfig } from 'vite';
 import preact from '@preact/preset-vite';
 import { kohtaamoContent } from './src/content/vite-plugin.ts';
 import { firstViewHints } from './src/app/first-view-hints-plugin.ts';
+import { catalogueInHtml } from './src/app/prerender-plugin.ts';
+import { LANGUAGES } from './src/content/constants.ts';
 import { workshopCsp } from './src/live/workshop-csp-plugin.ts';
 import { kohtaamoPwa } from './src/pwa/vite-plugin.ts';
 import { kohtaamoStrings } from './src/i18n/strings-plugin.ts';
 
 // KOHTAAMO_ONLY=<id>[,<id>] builds a site with only those courses (used for SCORM packages).
 const only = (process.env.KOHTAAMO_ONLY ?? '').split(',').filter(Boolean);
+const contentRoot = process.env.KOHTAAMO_CONTENT_ROOT ?? import.meta.dirname;
+// The site's index.html holds the catalogue, drawn at build time; a package opens on its course.
+const site = only.length === 0;
 
 // What every first view needs beside the entry: Preact, i18next, Vite's preload helper, the UI
 // strings' loader and the small modules several views share. One file, not six: on a slow phone
@@ -33,7 +38,13 @@ export default defineConfig({
     kohtaamoStrings({ whole: only.length > 0 }),
     ...(process.env.VITEST
       ? []
-      : [kohtaamoContent({ root: process.env.KOHTAAMO_CONTENT_ROOT ?? import.meta.dirname, only }), firstViewHints(), workshopCsp(), ...kohtaamoPwa({ packageBuild: only.length > 0 })]),
+      : [
+          kohtaamoContent({ root: contentRoot, only }),
+          ...(site ? [catalogueInHtml({ root: contentRoot })] : []),
+          firstViewHints({ prerendered: site ? LANGUAGES : [] }),
+          workshopCsp(),
+          ...kohtaamoPwa({ packageBuild: !site }),
+        ]),
   ],
   build: {
     outDir: process.env.KOHTAAMO_OUT_DIR ?? '../dist',

@@ -5,7 +5,8 @@
 import { createHash } from 'node:crypto';
 import type { Plugin } from 'vite';
 import { LANGUAGES } from '../content/constants.ts';
-import { firstViewFiles, type HintMap } from './first-view-hints.ts';
+import { firstViewFiles, firstViewLanguage, loadFirstView, type AppStart, type HintMap } from './first-view-hints.ts';
+import { PRERENDERED_ATTRIBUTE } from './prerendered.ts';
 import { LANGUAGE_KEY } from './language-memory.ts';
 import { partsForRoute } from '../i18n/string-parts.ts';
 
@@ -97,17 +98,36 @@ export function hintMap(bundle: Record<string, ChunkInfo>, quizPages: HintMap['q
   return map;
 }
 
-export function hintScript(map: HintMap): string {
+export function hintScript(map: HintMap, app: AppStart | null = null): string {
+  const fn = (f: (...args: never[]) => unknown) => `var ${f.name}=${f.toString()};`;
   return (
-    `(function(){var files=(${firstViewFiles.toString()})(${JSON.stringify(map)},{` +
+    `(function(){${fn(firstViewLanguage)}${fn(firstViewFiles)}${fn(loadFirstView)}var map=${JSON.stringify(map)},input={` +
     `hash:location.hash,saved:(function(){try{return localStorage.getItem(${JSON.stringify(LANGUAGE_KEY)})}catch(e){return null}})(),` +
     `browser:navigator.languages||[navigator.language],` +
-    `packageId:(document.querySelector('meta[name="kohtaamo-package"]')||{}).content||null});` +
-    `files.forEach(function(f){var l=document.createElement('link');l.rel='modulepreload';l.href=f;l.setAttribute('data-first-view','');document.head.appendChild(l)})})()`
+    `packageId:(document.querySelector('meta[name="kohtaamo-package"]')||{}).content||null};` +
+    `loadFirstView(firstViewFiles(map,input),${JSON.stringify(app)},input.hash,firstViewLanguage(Object.keys(map.strings),input))})()`
   );
 }
 
-export function firstViewHints(): Plugin {
+const ENTRY_SCRIPT = /<script type="module" crossorigin src="([^"]+)"><\/script>\s*/;
+const ENTRY_IMPORT = /<link rel="modulepreload" crossorigin href="([^"]+)">\s*/g;
+
+/** Takes Vite's tags for the app's entry out of the page: the hint script starts the app instead. */
+export function takeEntry(html: string, prerendered: readonly string[]): { html: string; app: AppStart } {
+  const entry = ENTRY_SCRIPT.exec(html);
+  if (!entry) throw new Error('index.html: no module script for the app entry');
+  const imports = [...html.matchAll(ENTRY_IMPORT)].map((m) => m[1]!);
+  return {
+    html: html.replace(ENTRY_SCRIPT, '').replace(ENTRY_IMPORT, ''),
+    app: { entry: entry[1]!, imports, prerendered: [...prerendered], attribute: PRERENDERED_ATTRIBUTE },
+  };
+}
+
+/**
+ * prerendered: the languages whose catalogue the page holds (site builds, prerender-plugin.ts); the
+ * hint script then also starts the app, after the catalogue's first paint.
+ */
+export function firstViewHints({ prerendered = [] }: { prerendered?: readonly string[] } = {}): Plugin {
   let quizPages: () => HintMap['quizPages'] = () => ({});
   return {
     name: 'kohtaamo-first-view-hints',
@@ -118,9 +138,10 @@ export function firstViewHints(): Plugin {
     },
     transformIndexHtml: {
       order: 'post',
-      handler(html, ctx) {
-        if (!ctx.bundle) return html;
-        const script = hintScript(hintMap(ctx.bundle as unknown as Record<string, ChunkInfo>, quizPages()));
+      handler(original, ctx) {
+        if (!ctx.bundle) return original;
+        const { html, app } = prerendered.length > 0 ? takeEntry(original, prerendered) : { html: original, app: null };
+        const script = hintScript(hintMap(ctx.bundle as unknown as Record<string, ChunkInfo>, quizPages()), app);
         const hash = createHash('sha256').update(script).digest('base64');
         if (!html.includes("script-src 'self'")) throw new Error("index.html: the Content-Security-Policy must have script-src 'self'");
         // Before the stylesheet: an inline script waits for the stylesheets above it.

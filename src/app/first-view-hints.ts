@@ -4,7 +4,8 @@
  * first-view-hints-plugin.ts) that asks for those files at once, so view code, UI strings and
  * content arrive beside the app instead of one round trip after it.
  *
- * The function is serialised with toString(): it must not use anything outside its own body.
+ * The functions are serialised with toString(): they must not use anything outside their own bodies
+ * but each other (by name) and the page's globals.
  * A wrong guess (a language the LMS overrides later, say) only costs one unneeded download.
  */
 
@@ -35,20 +36,22 @@ export interface HintInput {
   packageId: string | null;
 }
 
-export function firstViewFiles(map: HintMap, input: HintInput): string[] {
-  // The same order as chooseLanguage: saved choice, browser languages, Finnish.
+/** The UI language the app will choose (the same order as chooseLanguage): saved choice, browser languages, Finnish. */
+export function firstViewLanguage(languages: readonly string[], input: Pick<HintInput, 'saved' | 'browser'>): string {
   const aliases: Record<string, string> = { fin: 'fi', swe: 'sv', eng: 'en' };
-  let lang = 'fi';
   const candidates = [input.saved, ...input.browser];
-  search: for (const candidate of candidates) {
+  for (const candidate of candidates) {
     const code = String(candidate ?? '').trim().toLowerCase();
-    for (const known of Object.keys(map.strings)) {
-      if (code === known || code.indexOf(known + '-') === 0 || code.indexOf(known + '_') === 0 || aliases[code] === known) {
-        lang = known;
-        break search;
-      }
+    for (const known of languages) {
+      if (code === known || code.indexOf(known + '-') === 0 || code.indexOf(known + '_') === 0 || aliases[code] === known) return known;
     }
   }
+  return 'fi';
+}
+
+/** Serialised beside firstViewLanguage, which it calls by name (see hintScript). */
+export function firstViewFiles(map: HintMap, input: HintInput): string[] {
+  const lang = firstViewLanguage(Object.keys(map.strings), input);
   const files: string[] = [];
   const add = (list: string[] | undefined) => {
     for (const file of list ?? []) if (files.indexOf(file) < 0) files.push(file);
@@ -98,4 +101,60 @@ export function firstViewFiles(map: HintMap, input: HintInput): string[] {
   }
   if (first === 'practices') add(map.content[`practices/${lang}`]);
   return files;
+}
+
+/**
+ * The app's own start, when the build took it out of the page (site builds, where the catalogue is
+ * in the HTML): its entry module and the files the entry imports at once.
+ */
+export interface AppStart {
+  entry: string;
+  imports: string[];
+  /** The languages whose catalogue is in the page (prerender-plugin.ts). */
+  prerendered: string[];
+  /** Marks `<html>` with the language shown (prerendered.ts). */
+  attribute: string;
+}
+
+/**
+ * Asks for the first view's files. With `app`, starts the app too: at once on any route but the
+ * catalogue; on the catalogue, which the page already shows, once it has been painted, so that the
+ * app's code does not hold the first paint back. Serialised like firstViewFiles.
+ */
+export function loadFirstView(files: string[], app: AppStart | null, hash: string, lang: string): void {
+  // The view's files are marked; the app's own are not (they are not a guess).
+  const preload = (file: string, view = true) => {
+    const link = document.createElement('link');
+    link.rel = 'modulepreload';
+    link.href = file;
+    if (view) link.setAttribute('data-first-view', '');
+    document.head.appendChild(link);
+  };
+  if (!app) {
+    files.forEach((file) => preload(file));
+    return;
+  }
+  let started = false;
+  const start = () => {
+    if (started) return;
+    started = true;
+    files.forEach((file) => preload(file));
+    app.imports.forEach((file) => preload(file, false));
+    const script = document.createElement('script');
+    script.type = 'module';
+    script.src = app.entry;
+    document.head.appendChild(script);
+  };
+  if (hash.replace(/^#\/?/, '') !== '' || app.prerendered.indexOf(lang) < 0) return start();
+  document.documentElement.setAttribute(app.attribute, lang);
+  // A page opened in the background paints nothing until shown: nothing to wait for.
+  if (document.visibilityState === 'hidden') return start();
+  setTimeout(start, 3000); // should no paint be reported
+  try {
+    new PerformanceObserver((list) => {
+      if (list.getEntriesByName('first-contentful-paint').length > 0) start();
+    }).observe({ type: 'paint', buffered: true });
+  } catch {
+    requestAnimationFrame(() => setTimeout(start, 0));
+  }
 }

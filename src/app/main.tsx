@@ -1,8 +1,9 @@
 /**
  * Start-up. The catalogue renders as soon as the UI strings are in; local storage (Dexie) loads
  * beside it and fills in the learner's status. A SCORM package first restores its LMS data.
+ * On the site the page may already show the catalogue (prerender-plugin.ts): the app hydrates it.
  */
-import { render } from 'preact';
+import { hydrate, render, type ComponentChild } from 'preact';
 import { chooseLanguage, setLanguage as setUiLanguage } from '../i18n';
 import type { StringPart } from '../i18n/string-parts';
 import type { Lang } from '../content/constants';
@@ -13,20 +14,45 @@ import { Root } from './Root';
 import { prefetchFirstView } from './prefetch';
 import { parseHash } from './router';
 import { partsForRoute } from '../i18n/string-parts';
+import { PRERENDERED_ATTRIBUTE } from './prerendered';
 import './styles.css';
 
 /** The UI strings (the parts given, or all) and the catalogue's titles in that language. */
 const setLanguage = (lang: Lang, parts?: readonly StringPart[]) => Promise.all([setUiLanguage(lang, parts), loadCatalogueTexts(lang)]);
 
+/** The hint script starts this module itself (first-view-hints.ts), possibly before the page is parsed. */
+const domReady = () =>
+  document.readyState === 'loading' ? new Promise<void>((resolve) => document.addEventListener('DOMContentLoaded', () => resolve(), { once: true })) : Promise.resolve();
+
+/**
+ * Draws the app into #app, taking over the prerendered catalogue when it is what the app would draw
+ * (still on the catalogue, in the same language); anything else there is replaced.
+ */
+function show(app: ComponentChild, root: HTMLElement, lang: Lang) {
+  const prerendered = root.getAttribute(PRERENDERED_ATTRIBUTE);
+  root.removeAttribute(PRERENDERED_ATTRIBUTE);
+  document.documentElement.removeAttribute(PRERENDERED_ATTRIBUTE);
+  if (prerendered === lang && parseHash(location.hash).name === 'catalogue') return hydrate(app, root);
+  if (prerendered) root.replaceChildren();
+  render(app, root);
+}
+
 async function start() {
+  await domReady();
   const root = document.getElementById('app')!;
   const pkg = packageInfo();
   if (!pkg) {
-    const lang = chooseLanguage({ saved: savedLanguage(), browser: navigator.languages });
+    const chosen = () => chooseLanguage({ saved: savedLanguage(), browser: navigator.languages });
+    let lang = chosen();
     prefetchFirstView(location.hash, lang);
     // Only the strings the first view shows; the rest follow once it has painted (Root).
     await setLanguage(lang, partsForRoute(parseHash(location.hash).name));
-    render(<Root pkg={null} />, root);
+    // On the prerendered catalogue the learner may have chosen another language meanwhile.
+    while (chosen() !== lang) {
+      lang = chosen();
+      await setLanguage(lang, partsForRoute(parseHash(location.hash).name));
+    }
+    show(<Root pkg={null} />, root, lang);
     return;
   }
   // A package talks to its LMS before anything is shown: the LMS's data is the source of truth.

@@ -1,7 +1,7 @@
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { firstViewFiles, type HintMap } from '../../src/app/first-view-hints';
-import { hintMap, hintScript } from '../../src/app/first-view-hints-plugin';
+import { hintMap, hintScript, takeEntry } from '../../src/app/first-view-hints-plugin';
 import { href, parseHash, type Route } from '../../src/app/router';
 import { chooseLanguage } from '../../src/i18n';
 
@@ -154,5 +154,88 @@ describe('hint map from the bundle', () => {
       ['modulepreload', './assets/deep.js', true],
       ['modulepreload', './assets/en-course.js', true],
     ]);
+  });
+
+  describe('starting the app (site builds, where the page holds the catalogue)', () => {
+    const app = { entry: './assets/index.js', imports: ['./assets/app-shared.js'], prerendered: ['en'], attribute: 'data-prerendered' };
+    /** Runs the script in a page stub; returns what it added to the head and how it marked <html>. */
+    function page(hash: string, saved: string | null, options: { hidden?: boolean; observer?: boolean } = {}) {
+      const added: { tag: string; href: string; type?: string }[] = [];
+      const marks: Record<string, string> = {};
+      const timers: (() => void)[] = [];
+      const observers: ((list: { getEntriesByName(name: string): unknown[] }) => void)[] = [];
+      const element = (tag: string) => {
+        const el = { tag, rel: '', href: '', src: '', type: '', setAttribute: () => undefined };
+        return el;
+      };
+      const context = {
+        document: {
+          querySelector: () => null,
+          createElement: element,
+          head: { appendChild: (el: ReturnType<typeof element>) => added.push({ tag: el.tag, href: el.href || el.src, ...(el.type ? { type: el.type } : {}) }) },
+          documentElement: { setAttribute: (k: string, v: string) => (marks[k] = v) },
+          visibilityState: options.hidden ? 'hidden' : 'visible',
+        },
+        location: { hash },
+        localStorage: { getItem: () => saved },
+        navigator: { languages: [] },
+        setTimeout: (fn: () => void) => timers.push(fn),
+        requestAnimationFrame: (fn: () => void) => fn(),
+        PerformanceObserver:
+          options.observer === false
+            ? undefined
+            : class {
+                constructor(private readonly callback: (typeof observers)[number]) {}
+                observe() {
+                  observers.push(this.callback);
+                }
+              },
+      };
+      runInNewContext(hintScript(hintMap(bundle), app), context);
+      const paint = (name: string) => observers.forEach((o) => o({ getEntriesByName: (n) => (n === name ? [{}] : []) }));
+      return { added, marks, timers, paint };
+    }
+    const scripts = (added: { tag: string; type?: string }[]) => added.filter((a) => a.tag === 'script');
+
+    it('on any other route, asks for the files and starts the app at once', () => {
+      const { added, marks } = page('#/course/kurssi/m/p', 'fi');
+      expect(added.map((a) => a.href)).toEqual(['./assets/fi.js', './assets/CourseView.js', './assets/shared.js', './assets/deep.js', './assets/sv-course.js', './assets/app-shared.js', './assets/index.js']);
+      expect(scripts(added)).toEqual([{ tag: 'script', href: './assets/index.js', type: 'module' }]);
+      expect(marks).toEqual({});
+    });
+
+    it('on the catalogue, marks the language shown and starts the app only after the first contentful paint', () => {
+      const { added, marks, paint } = page('#/', 'en');
+      expect(marks).toEqual({ 'data-prerendered': 'en' });
+      expect(added).toEqual([]);
+      paint('first-paint');
+      expect(added).toEqual([]);
+      paint('first-contentful-paint');
+      expect(scripts(added)).toHaveLength(1);
+      paint('first-contentful-paint');
+      expect(scripts(added)).toHaveLength(1); // once
+    });
+
+    it('does not wait in a hidden tab, without a paint report, or for a language the page does not hold', () => {
+      expect(scripts(page('', 'en', { hidden: true }).added)).toHaveLength(1);
+      const unreported = page('', 'en');
+      unreported.timers.forEach((fn) => fn());
+      expect(scripts(unreported.added)).toHaveLength(1);
+      const noObserver = page('', 'en', { observer: false });
+      expect(noObserver.timers).toHaveLength(2); // the safety timer, and the one after the next frame
+      noObserver.timers[1]!();
+      expect(scripts(noObserver.added)).toHaveLength(1);
+      const finnish = page('#/', 'fi');
+      expect(finnish.marks).toEqual({});
+      expect(scripts(finnish.added)).toHaveLength(1);
+    });
+  });
+
+  it("takes Vite's entry tags out of the page", () => {
+    const html = '<head>\n<script type="module" crossorigin src="./assets/index-A.js"></script>\n    <link rel="modulepreload" crossorigin href="./assets/app-shared-B.js">\n    <link rel="stylesheet" crossorigin href="./assets/index.css">\n</head>';
+    const taken = takeEntry(html, ['fi']);
+    expect(taken.app).toEqual({ entry: './assets/index-A.js', imports: ['./assets/app-shared-B.js'], prerendered: ['fi'], attribute: 'data-prerendered' });
+    expect(taken.html).toBe('<head>\n<link rel="stylesheet" crossorigin href="./assets/index.css">\n</head>');
+    expect(() => takeEntry('<head></head>', ['fi'])).toThrow(/no module script/);
   });
 });
