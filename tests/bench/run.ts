@@ -44,22 +44,24 @@ function buildSite(): number {
 }
 
 /**
- * Gzipped bytes of the JS and CSS the browser had asked for by the moment `ready` first appeared:
- * what is needed to show the view. Files fetched afterwards (local storage, say) are listed apart.
+ * Gzipped bytes of the JS and CSS the browser had asked for by the moment the app had drawn `ready`
+ * (the document title then names the view): what is needed to show the view. The catalogue is in
+ * the HTML before that; this counts the code that makes it live. Files fetched afterwards (local
+ * storage, say) are listed apart.
  */
 async function transferred(url: string, hash: string, ready: string) {
   const browser = await launch();
   await browser.context.addInitScript((selector: string) => {
     const w = window as unknown as { shownAt?: number };
     new MutationObserver((_, observer) => {
-      if (document.querySelector(selector)) {
+      if (document.querySelector(selector) && document.title.includes(' – ')) {
         w.shownAt = performance.now();
         observer.disconnect();
       }
     }).observe(document, { childList: true, subtree: true });
   }, ready);
   await browser.page.goto(`${url}${hash}`);
-  await browser.page.waitForSelector(ready, { timeout: 20_000 });
+  await browser.page.waitForFunction((selector) => document.querySelector(selector) && document.title.includes(' – '), ready, { timeout: 20_000 });
   await browser.page.waitForTimeout(500);
   const entries = await browser.page.evaluate(() => {
     const shownAt = (window as unknown as { shownAt: number }).shownAt;
