@@ -3,7 +3,7 @@ import { defineConfig } from 'vite';
 import preact from '@preact/preset-vite';
 import { kohtaamoContent } from './src/content/vite-plugin.ts';
 import { firstViewHints } from './src/app/first-view-hints-plugin.ts';
-import { catalogueInHtml } from './src/app/prerender-plugin.ts';
+import { prerenderedViews } from './src/app/prerender-plugin.ts';
 import { LANGUAGES } from './src/content/constants.ts';
 import { workshopCsp } from './src/live/workshop-csp-plugin.ts';
 import { kohtaamoPwa } from './src/pwa/vite-plugin.ts';
@@ -40,7 +40,7 @@ export default defineConfig({
       ? []
       : [
           kohtaamoContent({ root: contentRoot, only }),
-          ...(site ? [catalogueInHtml({ root: contentRoot })] : []),
+          ...(site ? [prerenderedViews({ root: contentRoot })] : []),
           firstViewHints({ prerendered: site ? LANGUAGES : [] }),
           workshopCsp(),
           ...kohtaamoPwa({ packageBuild: !site }),

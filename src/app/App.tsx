@@ -13,7 +13,7 @@ import { useStrings } from './useStrings';
 import { partsForRoute } from '../i18n/string-parts';
 
 // Each view's code loads when it is first opened; the catalogue ships with the app.
-const courseView = () => import('../course/CourseView');
+export const courseView = () => import('../course/CourseView');
 const gameView = () => import('../game/GameView');
 const myLearning = () => import('./MyLearning');
 const statement = () => import('./AccessibilityStatement');

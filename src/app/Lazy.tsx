@@ -3,10 +3,18 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../i18n';
 
+/** Modules loaded ahead with preloadView: a view drawn at build time, and its hydration, show them at once. */
+const preloaded = new WeakMap<() => Promise<unknown>, unknown>();
+
+export async function preloadView<M>(load: () => Promise<M>): Promise<void> {
+  preloaded.set(load, await load());
+}
+
 export function Lazy<M>({ load, render }: { load: () => Promise<M>; render: (module: M) => ComponentChildren }) {
-  const [module, setModule] = useState<M | null>(null);
+  const [module, setModule] = useState<M | null>(() => (preloaded.get(load) as M | undefined) ?? null);
   const [failed, setFailed] = useState(false);
   useEffect(() => {
+    if (module) return;
     let cancelled = false;
     load().then(
       (m) => !cancelled && setModule(() => m),

@@ -31,6 +31,13 @@ export async function loadCatalogueTexts(lang: Lang): Promise<void> {
 
 /** Parts already put into each outline (one outline object per course and language). */
 const filled = new WeakMap<CompiledCourse, Set<string>>();
+/** The outlines loaded so far, by "<id>/<wanted language>" (see loadedCourse). */
+const loadedOutlines = new Map<string, CompiledCourse>();
+
+/** The course loadCourse has given before for this id and language, if any; without waiting. */
+export function loadedCourse(id: string, lang: Lang): CompiledCourse | undefined {
+  return loadedOutlines.get(`${id}/${lang}`);
+}
 
 async function courseModule(id: string, lang: Lang) {
   const byLang = loaders[id];
@@ -48,6 +55,7 @@ export async function loadCourse(id: string, lang: Lang, parts?: string[]): Prom
   const loaded = await courseModule(id, lang);
   if (!loaded) return null;
   const course = loaded.outline;
+  loadedOutlines.set(`${id}/${lang}`, course);
   const done = filled.get(course) ?? new Set<string>();
   filled.set(course, done);
   const wanted = (parts ?? Object.keys(loaded.parts)).filter((name) => loaded.parts[name]);

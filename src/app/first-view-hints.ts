@@ -105,21 +105,27 @@ export function firstViewFiles(map: HintMap, input: HintInput): string[] {
 
 /**
  * The app's own start, when the build took it out of the page (site builds, where the catalogue is
- * in the HTML): its entry module and the files the entry imports at once.
+ * in the HTML and each course view is a file beside it): its entry module and the files the entry
+ * imports at once.
  */
 export interface AppStart {
   entry: string;
   imports: string[];
-  /** The languages whose catalogue is in the page (prerender-plugin.ts). */
+  /** The languages the views were drawn in (prerender-plugin.ts). */
   prerendered: string[];
-  /** Marks `<html>` with the language shown (prerendered.ts). */
+  /** Marks `<html>` with the language shown, `#app` with the language and the route drawn (prerendered.ts). */
   attribute: string;
+  routeAttribute: string;
+  /** Where the learner's language choice is kept (language-memory.ts). */
+  languageKey: string;
 }
 
 /**
- * Asks for the first view's files. With `app`, starts the app too: at once on any route but the
- * catalogue; on the catalogue, which the page already shows, once it has been painted, so that the
- * app's code does not hold the first paint back. Serialised like firstViewFiles.
+ * Asks for the first view's files. With `app`, starts the app too: at once where nothing was drawn
+ * at build time; on the catalogue (in the page) and on a course's intro or page (a file beside it,
+ * fetched here, far smaller than the code that draws it) once that has been painted, so that the
+ * app's code does not hold the first paint back. Until the app takes over, the skip link and the
+ * language buttons work on their own. Serialised like firstViewFiles.
  */
 export function loadFirstView(files: string[], app: AppStart | null, hash: string, lang: string): void {
   // The view's files are marked; the app's own are not (they are not a guess).
@@ -145,16 +151,71 @@ export function loadFirstView(files: string[], app: AppStart | null, hash: strin
     script.src = app.entry;
     document.head.appendChild(script);
   };
-  if (hash.replace(/^#\/?/, '') !== '' || app.prerendered.indexOf(lang) < 0) return start();
-  document.documentElement.setAttribute(app.attribute, lang);
-  // A page opened in the background paints nothing until shown: nothing to wait for.
-  if (document.visibilityState === 'hidden') return start();
-  setTimeout(start, 3000); // should no paint be reported
-  try {
-    new PerformanceObserver((list) => {
-      if (list.getEntriesByName('first-contentful-paint').length > 0) start();
-    }).observe({ type: 'paint', buffered: true });
-  } catch {
-    requestAnimationFrame(() => setTimeout(start, 0));
+  const route = hash.replace(/^#\/?/, '');
+  const parts = route.split('/');
+  // Once the service worker serves the app's code, that is quicker than a view from the network.
+  const cached = Boolean(navigator.serviceWorker && navigator.serviceWorker.controller);
+  const coursePage = parts[0] === 'course' && (parts.length === 2 || parts.length === 4) && parts.every((p) => /^[a-z0-9-]+$/.test(p));
+  const page = coursePage && !cached ? 'pages/' + lang + '/' + parts.slice(1).join('/') + '.html' : null;
+  if (app.prerendered.indexOf(lang) < 0 || (route !== '' && !page)) return start();
+  const root = document.documentElement;
+  const view = () => document.getElementById('app');
+  const drawn = () => view()?.hasAttribute(app.attribute) === true;
+  const afterPaint = () => {
+    // A page opened in the background paints nothing until shown: nothing to wait for.
+    if (document.visibilityState === 'hidden') return start();
+    try {
+      new PerformanceObserver((list) => {
+        if (list.getEntriesByName('first-contentful-paint').length > 0) start();
+      }).observe({ type: 'paint', buffered: true });
+    } catch {
+      requestAnimationFrame(() => setTimeout(start, 0));
+    }
+  };
+  setTimeout(start, 3000); // should the view not arrive, or no paint be reported
+  document.addEventListener('click', (event) => {
+    if (!drawn()) return; // the app has taken over
+    const target = event.target as Element;
+    if (target.closest('.skip-link')) {
+      event.preventDefault();
+      document.getElementById('main')?.focus();
+      return;
+    }
+    const chosen = target.closest('.language-switch button[lang]')?.getAttribute('lang');
+    if (!chosen || chosen === view()!.getAttribute(app.attribute)) return;
+    try {
+      localStorage.setItem(app.languageKey, chosen); // the app starts in it
+    } catch {
+      // not kept: the app starts in the language it chooses
+    }
+    const other = document.getElementById('prerendered-' + chosen) as HTMLTemplateElement | null;
+    if (route !== '' || !other) return;
+    view()!.replaceChildren(other.content.cloneNode(true));
+    view()!.setAttribute(app.attribute, chosen);
+    root.setAttribute(app.attribute, chosen);
+    root.lang = chosen;
+    view()!.querySelector<HTMLElement>('.language-switch button[lang="' + chosen + '"]')?.focus();
+  });
+  if (!page) {
+    // The script after #app copies the catalogue in (prerender-plugin.ts).
+    root.setAttribute(app.attribute, lang);
+    return afterPaint();
   }
+  fetch(page)
+    .then((response) => (response.ok ? response.text() : Promise.reject(new Error(String(response.status)))))
+    .then((html) => {
+      const put = () => {
+        const into = view();
+        if (started || !into || into.firstChild) return start();
+        into.innerHTML = html;
+        into.setAttribute(app.attribute, lang);
+        into.setAttribute(app.routeAttribute, hash);
+        root.setAttribute(app.attribute, lang);
+        root.lang = lang;
+        afterPaint();
+      };
+      if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', put);
+      else put();
+    })
+    .catch(start);
 }

@@ -14,7 +14,8 @@ import { Root } from './Root';
 import { prefetchFirstView } from './prefetch';
 import { parseHash } from './router';
 import { partsForRoute } from '../i18n/string-parts';
-import { PRERENDERED_ATTRIBUTE } from './prerendered';
+import { PRERENDERED_ATTRIBUTE, PRERENDERED_ROUTE_ATTRIBUTE } from './prerendered';
+import { preloadFirstView } from './first-render';
 import './styles.css';
 
 /** The UI strings (the parts given, or all) and the catalogue's titles in that language. */
@@ -25,14 +26,17 @@ const domReady = () =>
   document.readyState === 'loading' ? new Promise<void>((resolve) => document.addEventListener('DOMContentLoaded', () => resolve(), { once: true })) : Promise.resolve();
 
 /**
- * Draws the app into #app, taking over the prerendered catalogue when it is what the app would draw
- * (still on the catalogue, in the same language); anything else there is replaced.
+ * Draws the app into #app, taking over the view drawn at build time when it is what the app would
+ * draw (the same route, in the same language); anything else there is replaced.
  */
-function show(app: ComponentChild, root: HTMLElement, lang: Lang) {
-  const prerendered = root.getAttribute(PRERENDERED_ATTRIBUTE);
-  root.removeAttribute(PRERENDERED_ATTRIBUTE);
-  document.documentElement.removeAttribute(PRERENDERED_ATTRIBUTE);
-  if (prerendered === lang && parseHash(location.hash).name === 'catalogue') return hydrate(app, root);
+async function show(app: ComponentChild, root: HTMLElement, lang: Lang) {
+  const drawn = () => root.getAttribute(PRERENDERED_ATTRIBUTE) === lang && root.getAttribute(PRERENDERED_ROUTE_ATTRIBUTE) === location.hash;
+  // The first render must match the markup: the course view's code and content in hand.
+  if (drawn()) await preloadFirstView(parseHash(location.hash), lang).catch(() => undefined);
+  const same = drawn(); // the learner may have moved on meanwhile
+  const prerendered = root.hasAttribute(PRERENDERED_ATTRIBUTE);
+  for (const element of [root, document.documentElement]) [PRERENDERED_ATTRIBUTE, PRERENDERED_ROUTE_ATTRIBUTE].forEach((a) => element.removeAttribute(a));
+  if (same) return hydrate(app, root);
   if (prerendered) root.replaceChildren();
   render(app, root);
 }
@@ -52,7 +56,7 @@ async function start() {
       lang = chosen();
       await setLanguage(lang, partsForRoute(parseHash(location.hash).name));
     }
-    show(<Root pkg={null} />, root, lang);
+    await show(<Root pkg={null} />, root, lang);
     return;
   }
   // A package talks to its LMS before anything is shown: the LMS's data is the source of truth.

@@ -1,5 +1,7 @@
 /**
- * `<html data-prerendered="fi">`: the hint script chose to show the catalogue prerendered in that
- * language (first-view-hints.ts); on `#app`, the markup in it is that catalogue, for the app to hydrate.
+ * `<html data-prerendered="fi">`: the hint script chose to show a view drawn at build time in that
+ * language (first-view-hints.ts); on `#app`, the markup in it is that view, for the app to hydrate,
+ * drawn for the route in `data-prerendered-route` (the location's hash then).
  */
 export const PRERENDERED_ATTRIBUTE = 'data-prerendered';
+export const PRERENDERED_ROUTE_ATTRIBUTE = 'data-prerendered-route';

@@ -5,11 +5,15 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { CompiledCourse, Lang } from '../content/schema';
-import { hasParts, loadCourse } from './content';
+import { hasParts, loadCourse, loadedCourse } from './content';
 import { afterFirstViewPainted } from './first-view';
 
 export function useCourse(id: string, lang: Lang, parts: string[] | 'all'): CompiledCourse | null | 'missing' {
-  const [state, setState] = useState<{ id: string; lang: Lang; course: CompiledCourse | 'missing' } | null>(null);
+  // A course already in (a page drawn at build time, or hydrating one) shows in the first render.
+  const [state, setState] = useState<{ id: string; lang: Lang; course: CompiledCourse | 'missing' } | null>(() => {
+    const course = loadedCourse(id, lang);
+    return course ? { id, lang, course } : null;
+  });
   const current = state && state.id === id && state.lang === lang ? state.course : null;
   const ready = current === 'missing' || (current !== null && hasParts(current, parts));
   const key = parts === 'all' ? '*' : parts.join('/');

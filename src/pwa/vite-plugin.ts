@@ -33,6 +33,8 @@ export function kohtaamoPwa(options: { packageBuild: boolean }): PluginOption[] 
       manifest: false,
       workbox: {
         globPatterns: ['**/*.{html,js,css,svg,png,jpg,jpeg,webp,gif,webmanifest,txt}'],
+        // The course views drawn at build time serve a first visit only (first-view-hints.ts).
+        globIgnores: ['pages/**'],
         // Hash routes: every navigation inside the scope is the one page.
         navigateFallback: 'index.html',
         cleanupOutdatedCaches: true,

@@ -157,9 +157,10 @@ describe('hint map from the bundle', () => {
   });
 
   describe('starting the app (site builds, where the page holds the catalogue)', () => {
-    const app = { entry: './assets/index.js', imports: ['./assets/app-shared.js'], prerendered: ['en'], attribute: 'data-prerendered' };
+    const app = { entry: './assets/index.js', imports: ['./assets/app-shared.js'], prerendered: ['en'], attribute: 'data-prerendered', routeAttribute: 'data-prerendered-route', languageKey: 'kohtaamo.lang' };
     /** Runs the script in a page stub; returns what it added to the head and how it marked <html>. */
-    function page(hash: string, saved: string | null, options: { hidden?: boolean; observer?: boolean } = {}) {
+    function page(hash: string, saved: string | null, options: { hidden?: boolean; observer?: boolean; controlled?: boolean } = {}) {
+      const fetched: string[] = [];
       const added: { tag: string; href: string; type?: string }[] = [];
       const marks: Record<string, string> = {};
       const timers: (() => void)[] = [];
@@ -175,10 +176,15 @@ describe('hint map from the bundle', () => {
           head: { appendChild: (el: ReturnType<typeof element>) => added.push({ tag: el.tag, href: el.href || el.src, ...(el.type ? { type: el.type } : {}) }) },
           documentElement: { setAttribute: (k: string, v: string) => (marks[k] = v) },
           visibilityState: options.hidden ? 'hidden' : 'visible',
+          addEventListener: () => undefined,
         },
         location: { hash },
         localStorage: { getItem: () => saved },
-        navigator: { languages: [] },
+        navigator: { languages: [], ...(options.controlled ? { serviceWorker: { controller: {} } } : {}) },
+        fetch: (url: string) => {
+          fetched.push(url);
+          return new Promise(() => undefined); // still on its way
+        },
         setTimeout: (fn: () => void) => timers.push(fn),
         requestAnimationFrame: (fn: () => void) => fn(),
         PerformanceObserver:
@@ -193,12 +199,13 @@ describe('hint map from the bundle', () => {
       };
       runInNewContext(hintScript(hintMap(bundle), app), context);
       const paint = (name: string) => observers.forEach((o) => o({ getEntriesByName: (n) => (n === name ? [{}] : []) }));
-      return { added, marks, timers, paint };
+      return { added, marks, timers, paint, fetched };
     }
     const scripts = (added: { tag: string; type?: string }[]) => added.filter((a) => a.tag === 'script');
 
-    it('on any other route, asks for the files and starts the app at once', () => {
-      const { added, marks } = page('#/course/kurssi/m/p', 'fi');
+    it('where nothing was drawn at build time, asks for the files and starts the app at once', () => {
+      const { added, marks, fetched } = page('#/course/kurssi/m/p', 'fi');
+      expect(fetched).toEqual([]);
       expect(added.map((a) => a.href)).toEqual(['./assets/fi.js', './assets/CourseView.js', './assets/shared.js', './assets/deep.js', './assets/sv-course.js', './assets/app-shared.js', './assets/index.js']);
       expect(scripts(added)).toEqual([{ tag: 'script', href: './assets/index.js', type: 'module' }]);
       expect(marks).toEqual({});
@@ -214,6 +221,18 @@ describe('hint map from the bundle', () => {
       expect(scripts(added)).toHaveLength(1);
       paint('first-contentful-paint');
       expect(scripts(added)).toHaveLength(1); // once
+    });
+
+    it("on a course page, fetches the page drawn at build time and waits; once a service worker serves the app's code, does not", () => {
+      const first = page('#/course/kurssi/m/p', 'en');
+      expect(first.fetched).toEqual(['pages/en/kurssi/m/p.html']);
+      expect(first.added).toEqual([]);
+      expect(page('#/course/kurssi', 'en').fetched).toEqual(['pages/en/kurssi.html']);
+      expect(page('#/course/kurssi/test', 'en').fetched).toEqual([]);
+      expect(page('#/course/%C3%A4/m/p', 'en').fetched).toEqual([]); // not a file name the build writes
+      const cached = page('#/course/kurssi/m/p', 'en', { controlled: true });
+      expect(cached.fetched).toEqual([]);
+      expect(scripts(cached.added)).toHaveLength(1);
     });
 
     it('does not wait in a hidden tab, without a paint report, or for a language the page does not hold', () => {
@@ -234,7 +253,7 @@ describe('hint map from the bundle', () => {
   it("takes Vite's entry tags out of the page", () => {
     const html = '<head>\n<script type="module" crossorigin src="./assets/index-A.js"></script>\n    <link rel="modulepreload" crossorigin href="./assets/app-shared-B.js">\n    <link rel="stylesheet" crossorigin href="./assets/index.css">\n</head>';
     const taken = takeEntry(html, ['fi']);
-    expect(taken.app).toEqual({ entry: './assets/index-A.js', imports: ['./assets/app-shared-B.js'], prerendered: ['fi'], attribute: 'data-prerendered' });
+    expect(taken.app).toEqual({ entry: './assets/index-A.js', imports: ['./assets/app-shared-B.js'], prerendered: ['fi'], attribute: 'data-prerendered', routeAttribute: 'data-prerendered-route', languageKey: 'kohtaamo.lang' });
     expect(taken.html).toBe('<head>\n<link rel="stylesheet" crossorigin href="./assets/index.css">\n</head>');
     expect(() => takeEntry('<head></head>', ['fi'])).toThrow(/no module script/);
   });

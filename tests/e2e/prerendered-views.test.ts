@@ -1,14 +1,29 @@
 /**
- * The catalogue drawn into index.html at build time (src/app/prerender-plugin.ts), with the app's
- * Content-Security-Policy in force: it shows in the learner's language before any of the app's code
- * has run, the app's code is asked for only after that first paint, the app takes the same markup
- * over, and a learner who acts before the app has started loses nothing.
+ * Views drawn at build time (src/app/prerender-plugin.ts), with the app's Content-Security-Policy in
+ * force: the catalogue in index.html and a course's pages as files beside it show in the learner's
+ * language before any of the app's code has run, the app's code is asked for only after that first
+ * paint, the app takes the same markup over, and a learner who acts before the app has started
+ * loses nothing.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page, Route } from 'playwright-core';
 import { launch, removeProfile, type Browser } from './browser';
 
 const isEntry = (url: URL) => /\/assets\/index-[^/]+\.js$/.test(url.pathname);
+const appStarted = (page: Page) => page.waitForFunction(() => document.title.includes(' – '), null, { timeout: 10_000 });
+
+/** Holds the app's entry script back until release() (a slow line). */
+function heldEntry() {
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  return {
+    release: () => release(),
+    entry: async (route: Route) => {
+      await held;
+      await route.continue();
+    },
+  };
+}
 
 describe('the catalogue in the page', () => {
   let browser: Browser;
@@ -31,7 +46,6 @@ describe('the catalogue in the page', () => {
     await page.goto(`${inject('siteUrl')}${options.hash ?? '#/'}`);
     return page;
   }
-  const appStarted = (page: Page) => page.waitForFunction(() => document.title.includes(' – '), null, { timeout: 10_000 });
 
   for (const c of [
     { who: 'a Finnish browser', options: {}, lang: 'fi', h1: 'Kurssit ja pelit', skip: 'Siirry pääsisältöön' },
@@ -91,19 +105,6 @@ describe('the catalogue in the page', () => {
     }
   });
 
-  /** Holds the app's entry script back until release() (a slow line). */
-  function heldEntry() {
-    let release: () => void = () => undefined;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    return {
-      release: () => release(),
-      entry: async (route: Route) => {
-        await held;
-        await route.continue();
-      },
-    };
-  }
-
   it('switches language before the app has started, keeps the choice, and the app starts in it', async () => {
     const slow = heldEntry();
     const page = await open({ entry: slow.entry });
@@ -136,6 +137,84 @@ describe('the catalogue in the page', () => {
       await appStarted(page);
       await expect.poll(() => page.locator('.course-intro h1').textContent()).toBe('Avoin hallinto on käytännön tekoja');
       expect(await page.locator('.catalogue').count()).toBe(0);
+      expect(await page.locator('h1').count()).toBe(1);
+    } finally {
+      slow.release();
+      await page.close();
+    }
+  });
+});
+
+describe('a course page drawn at build time', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launch(undefined, { enforceCSP: true });
+  });
+  afterAll(async () => {
+    await browser.close();
+    removeProfile(browser.profile);
+  });
+  const pageHash = '#/course/avoin-hallinto/perusteet/lyhyesti';
+
+  async function open(hash: string, options: { saved?: string; entry?: (route: Route) => unknown } = {}): Promise<Page> {
+    const page = await browser.context.newPage();
+    await page.addInitScript((saved) => {
+      if (saved) localStorage.setItem('kohtaamo.lang', saved);
+      else localStorage.removeItem('kohtaamo.lang');
+    }, options.saved ?? '');
+    if (options.entry) await page.route(isEntry, options.entry);
+    await page.goto(`${inject('siteUrl')}${hash}`);
+    return page;
+  }
+
+  it("shows in the learner's language without the app's code, and its skip link works", async () => {
+    const page = await open(pageHash, { saved: 'sv', entry: (route) => route.abort() });
+    try {
+      await expect.poll(() => page.locator('.page h1').textContent()).toBe('Öppen förvaltning i korthet');
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe('sv');
+      expect(await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => p.includes('/pages/')))).toEqual([
+        expect.stringMatching(/\/pages\/sv\/avoin-hallinto\/perusteet\/lyhyesti\.html$/),
+      ]);
+      expect(await page.locator('.pager').getByRole('link').count()).toBeGreaterThan(0);
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Enter');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+      expect(new URL(page.url()).hash).toBe(pageHash);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('is taken over by the app node for node, which then records the visit', async () => {
+    const page = await open(pageHash);
+    try {
+      await page.evaluate(() => ((window as unknown as { drawn: Element[] }).drawn = [...document.querySelectorAll('#app *')]));
+      await appStarted(page);
+      const seen = await page.evaluate(() => {
+        const drawn = (window as unknown as { drawn: Element[] }).drawn;
+        const fcp = performance.getEntriesByName('first-contentful-paint')[0]!.startTime;
+        const scripts = performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.js'));
+        return { drawn: drawn.length, kept: drawn.filter((n) => n.isConnected).length, firstScript: Math.min(...scripts.map((e) => e.startTime)), fcp };
+      });
+      expect(seen.drawn).toBeGreaterThan(50);
+      expect(seen.kept).toBe(seen.drawn);
+      expect(seen.firstScript).toBeGreaterThanOrEqual(seen.fcp);
+      await expect.poll(() => page.locator('.progress-box label').textContent()).toMatch(/^Luettu 1\/\d+ sivua$/);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('follows a link the learner chose before the app had started', async () => {
+    const slow = heldEntry();
+    const page = await open(pageHash, { entry: slow.entry });
+    try {
+      await expect.poll(() => page.locator('.page h1').textContent()).toBe('Avoin hallinto lyhyesti');
+      await page.locator('.pager').getByRole('link', { name: /^Seuraava/ }).click();
+      expect(new URL(page.url()).hash).toBe('#/course/avoin-hallinto/perusteet/tekijat');
+      slow.release();
+      await appStarted(page);
+      await expect.poll(() => page.locator('.page h1').textContent()).toBe('Kuka avointa hallintoa tekee');
       expect(await page.locator('h1').count()).toBe(1);
     } finally {
       slow.release();
