@@ -25,28 +25,28 @@ function heldEntry() {
   };
 }
 
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch(undefined, { enforceCSP: true });
+});
+afterAll(async () => {
+  await browser.close();
+  removeProfile(browser.profile);
+});
+
+async function open(options: { saved?: string; browserLang?: string; hash?: string; entry?: (route: Route) => unknown } = {}): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.addInitScript(({ saved, browserLang }) => {
+    if (saved) localStorage.setItem('kohtaamo.lang', saved);
+    else localStorage.removeItem('kohtaamo.lang');
+    if (browserLang) Object.defineProperty(navigator, 'languages', { get: () => [browserLang] });
+  }, { saved: options.saved ?? '', browserLang: options.browserLang ?? '' });
+  if (options.entry) await page.route(isEntry, options.entry);
+  await page.goto(`${inject('siteUrl')}${options.hash ?? '#/'}`);
+  return page;
+}
+
 describe('the catalogue in the page', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launch(undefined, { enforceCSP: true });
-  });
-  afterAll(async () => {
-    await browser.close();
-    removeProfile(browser.profile);
-  });
-
-  async function open(options: { saved?: string; browserLang?: string; hash?: string; entry?: (route: Route) => unknown } = {}): Promise<Page> {
-    const page = await browser.context.newPage();
-    await page.addInitScript(({ saved, browserLang }) => {
-      if (saved) localStorage.setItem('kohtaamo.lang', saved);
-      else localStorage.removeItem('kohtaamo.lang');
-      if (browserLang) Object.defineProperty(navigator, 'languages', { get: () => [browserLang] });
-    }, { saved: options.saved ?? '', browserLang: options.browserLang ?? '' });
-    if (options.entry) await page.route(isEntry, options.entry);
-    await page.goto(`${inject('siteUrl')}${options.hash ?? '#/'}`);
-    return page;
-  }
-
   for (const c of [
     { who: 'a Finnish browser', options: {}, lang: 'fi', h1: 'Kurssit ja pelit', skip: 'Siirry pääsisältöön' },
     { who: 'a saved Swedish choice', options: { saved: 'sv' }, lang: 'sv', h1: 'Kurser och spel', skip: 'Gå till huvudinnehållet' },
@@ -146,29 +146,10 @@ describe('the catalogue in the page', () => {
 });
 
 describe('a course page drawn at build time', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launch(undefined, { enforceCSP: true });
-  });
-  afterAll(async () => {
-    await browser.close();
-    removeProfile(browser.profile);
-  });
   const pageHash = '#/course/avoin-hallinto/perusteet/lyhyesti';
 
-  async function open(hash: string, options: { saved?: string; entry?: (route: Route) => unknown } = {}): Promise<Page> {
-    const page = await browser.context.newPage();
-    await page.addInitScript((saved) => {
-      if (saved) localStorage.setItem('kohtaamo.lang', saved);
-      else localStorage.removeItem('kohtaamo.lang');
-    }, options.saved ?? '');
-    if (options.entry) await page.route(isEntry, options.entry);
-    await page.goto(`${inject('siteUrl')}${hash}`);
-    return page;
-  }
-
   it("shows in the learner's language without the app's code, and its skip link works", async () => {
-    const page = await open(pageHash, { saved: 'sv', entry: (route) => route.abort() });
+    const page = await open({ hash: pageHash, saved: 'sv', entry: (route) => route.abort() });
     try {
       await expect.poll(() => page.locator('.page h1').textContent()).toBe('Öppen förvaltning i korthet');
       expect(await page.evaluate(() => document.documentElement.lang)).toBe('sv');
@@ -186,7 +167,7 @@ describe('a course page drawn at build time', () => {
   });
 
   it('is taken over by the app node for node, which then records the visit', async () => {
-    const page = await open(pageHash);
+    const page = await open({ hash: pageHash });
     try {
       await page.evaluate(() => ((window as unknown as { drawn: Element[] }).drawn = [...document.querySelectorAll('#app *')]));
       await appStarted(page);
@@ -207,7 +188,7 @@ describe('a course page drawn at build time', () => {
 
   it('follows a link the learner chose before the app had started', async () => {
     const slow = heldEntry();
-    const page = await open(pageHash, { entry: slow.entry });
+    const page = await open({ hash: pageHash, entry: slow.entry });
     try {
       await expect.poll(() => page.locator('.page h1').textContent()).toBe('Avoin hallinto lyhyesti');
       await page.locator('.pager').getByRole('link', { name: /^Seuraava/ }).click();
