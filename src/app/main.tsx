@@ -1,7 +1,8 @@
 /**
  * Start-up. The catalogue renders as soon as the UI strings are in; local storage (Dexie) loads
  * beside it and fills in the learner's status. A SCORM package first restores its LMS data.
- * On the site the page may already show the catalogue (prerender-plugin.ts): the app hydrates it.
+ * On the site the page may already show the catalogue or a course view drawn at build time
+ * (prerender-plugin.ts): the app hydrates it.
  */
 import { hydrate, render, type ComponentChild } from 'preact';
 import { chooseLanguage, setLanguage as setUiLanguage } from '../i18n';
@@ -51,7 +52,7 @@ async function start() {
     prefetchFirstView(location.hash, lang);
     // Only the strings the first view shows; the rest follow once it has painted (Root).
     await setLanguage(lang, partsForRoute(parseHash(location.hash).name));
-    // On the prerendered catalogue the learner may have chosen another language meanwhile.
+    // On a view drawn at build time the learner may have chosen another language meanwhile.
     while (chosen() !== lang) {
       lang = chosen();
       await setLanguage(lang, partsForRoute(parseHash(location.hash).name));

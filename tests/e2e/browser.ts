@@ -26,8 +26,9 @@ export interface Browser {
 /**
  * @param profile reuse a profile folder to reopen "the same browser" after closing it
  * @param options.enforceCSP keep the app's Content-Security-Policy in force (no injected scripts then)
+ * @param options.firstVisits no service worker: every page load is a first visit
  */
-export async function launch(profile = mkdtempSync(join(tmpdir(), 'kohtaamo-profile-')), options: { enforceCSP?: boolean } = {}): Promise<Browser> {
+export async function launch(profile = mkdtempSync(join(tmpdir(), 'kohtaamo-profile-')), options: { enforceCSP?: boolean; firstVisits?: boolean } = {}): Promise<Browser> {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
@@ -35,6 +36,7 @@ export async function launch(profile = mkdtempSync(join(tmpdir(), 'kohtaamo-prof
     viewport: { width: 1280, height: 900 },
     // Tests inject axe-core and probes as inline scripts, which the app's CSP (rightly) blocks.
     bypassCSP: !options.enforceCSP,
+    serviceWorkers: options.firstVisits ? 'block' : 'allow',
     // Finnish first: the app picks the browser's language, so tests run as a Finnish browser.
     locale: 'fi-FI',
   });
@@ -58,10 +60,10 @@ export function removeProfile(profile: string) {
  * One browser for a describe block: launched before its tests, closed and its profile removed
  * after. `current` may be replaced (a test that reopens the browser assigns the new one).
  */
-export function browserForSuite(): { current: Browser } {
+export function browserForSuite(options: Parameters<typeof launch>[1] = {}): { current: Browser } {
   const holder = {} as { current: Browser };
   beforeAll(async () => {
-    holder.current = await launch();
+    holder.current = await launch(undefined, options);
   });
   afterAll(async () => {
     await holder.current.close();

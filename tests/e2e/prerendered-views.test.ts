@@ -5,9 +5,9 @@
  * paint, the app takes the same markup over, and a learner who acts before the app has started
  * loses nothing.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import type { Page, Route } from 'playwright-core';
-import { launch, removeProfile, type Browser } from './browser';
+import { browserForSuite, type Browser } from './browser';
 
 const isEntry = (url: URL) => /\/assets\/index-[^/]+\.js$/.test(url.pathname);
 const appStarted = (page: Page) => page.waitForFunction(() => document.title.includes(' – '), null, { timeout: 10_000 });
@@ -25,16 +25,7 @@ function heldEntry() {
   };
 }
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch(undefined, { enforceCSP: true });
-});
-afterAll(async () => {
-  await browser.close();
-  removeProfile(browser.profile);
-});
-
-async function open(options: { saved?: string; browserLang?: string; hash?: string; entry?: (route: Route) => unknown } = {}): Promise<Page> {
+async function open(browser: Browser, options: { saved?: string; browserLang?: string; hash?: string; entry?: (route: Route) => unknown } = {}): Promise<Page> {
   const page = await browser.context.newPage();
   await page.addInitScript(({ saved, browserLang }) => {
     if (saved) localStorage.setItem('kohtaamo.lang', saved);
@@ -47,13 +38,15 @@ async function open(options: { saved?: string; browserLang?: string; hash?: stri
 }
 
 describe('the catalogue in the page', () => {
+  // Once a service worker serves the app's code, course views are not fetched: each test is a first visit.
+  const browser = browserForSuite({ enforceCSP: true, firstVisits: true });
   for (const c of [
     { who: 'a Finnish browser', options: {}, lang: 'fi', h1: 'Kurssit ja pelit', skip: 'Siirry pääsisältöön' },
     { who: 'a saved Swedish choice', options: { saved: 'sv' }, lang: 'sv', h1: 'Kurser och spel', skip: 'Gå till huvudinnehållet' },
     { who: 'an English browser', options: { browserLang: 'en-GB' }, lang: 'en', h1: 'Courses and games', skip: 'Skip to main content' },
   ]) {
     it(`shows in the learner's language without the app's code (${c.who}), and its skip link works`, async () => {
-      const page = await open({ ...c.options, entry: (route) => route.abort() });
+      const page = await open(browser.current, { ...c.options, entry: (route) => route.abort() });
       try {
         await expect.poll(() => page.locator('h1').textContent()).toBe(c.h1);
         expect(await page.evaluate(() => document.documentElement.lang)).toBe(c.lang);
@@ -73,7 +66,7 @@ describe('the catalogue in the page', () => {
   }
 
   it("asks for the app's code only after the first paint, then takes over the same markup", async () => {
-    const page = await open();
+    const page = await open(browser.current);
     try {
       await page.evaluate(() => ((window as unknown as { h1: Element | null }).h1 = document.querySelector('h1')));
       await appStarted(page);
@@ -99,6 +92,9 @@ describe('the catalogue in the page', () => {
       await page.getByRole('button', { name: 'Svenska' }).click();
       await expect.poll(() => page.locator('h1').textContent()).toBe('Kurser och spel');
       expect(await page.locator('h1').count()).toBe(1);
+      // Back to Finnish: the app keeps the choice in its stored profile too, for the tests after this one.
+      await page.getByRole('button', { name: 'Suomi' }).click();
+      await expect.poll(() => page.locator('h1').textContent()).toBe('Kurssit ja pelit');
     } finally {
       await page.evaluate(() => localStorage.removeItem('kohtaamo.lang'));
       await page.close();
@@ -107,7 +103,7 @@ describe('the catalogue in the page', () => {
 
   it('switches language before the app has started, keeps the choice, and the app starts in it', async () => {
     const slow = heldEntry();
-    const page = await open({ entry: slow.entry });
+    const page = await open(browser.current, { entry: slow.entry });
     try {
       await page.getByRole('button', { name: 'Svenska' }).focus();
       await page.keyboard.press('Enter');
@@ -129,7 +125,7 @@ describe('the catalogue in the page', () => {
 
   it('opens the course a learner chose before the app had started', async () => {
     const slow = heldEntry();
-    const page = await open({ entry: slow.entry });
+    const page = await open(browser.current, { entry: slow.entry });
     try {
       await page.locator('.card a.button').first().click();
       expect(new URL(page.url()).hash).toBe('#/course/avoin-hallinto');
@@ -146,10 +142,11 @@ describe('the catalogue in the page', () => {
 });
 
 describe('a course page drawn at build time', () => {
+  const browser = browserForSuite({ enforceCSP: true, firstVisits: true });
   const pageHash = '#/course/avoin-hallinto/perusteet/lyhyesti';
 
   it("shows in the learner's language without the app's code, and its skip link works", async () => {
-    const page = await open({ hash: pageHash, saved: 'sv', entry: (route) => route.abort() });
+    const page = await open(browser.current, { hash: pageHash, saved: 'sv', entry: (route) => route.abort() });
     try {
       await expect.poll(() => page.locator('.page h1').textContent()).toBe('Öppen förvaltning i korthet');
       expect(await page.evaluate(() => document.documentElement.lang)).toBe('sv');
@@ -167,7 +164,7 @@ describe('a course page drawn at build time', () => {
   });
 
   it('is taken over by the app node for node, which then records the visit', async () => {
-    const page = await open({ hash: pageHash });
+    const page = await open(browser.current, { hash: pageHash });
     try {
       await page.evaluate(() => ((window as unknown as { drawn: Element[] }).drawn = [...document.querySelectorAll('#app *')]));
       await appStarted(page);
@@ -188,7 +185,7 @@ describe('a course page drawn at build time', () => {
 
   it('follows a link the learner chose before the app had started', async () => {
     const slow = heldEntry();
-    const page = await open({ hash: pageHash, entry: slow.entry });
+    const page = await open(browser.current, { hash: pageHash, entry: slow.entry });
     try {
       await expect.poll(() => page.locator('.page h1').textContent()).toBe('Avoin hallinto lyhyesti');
       await page.locator('.pager').getByRole('link', { name: /^Seuraava/ }).click();
