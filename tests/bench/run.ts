@@ -267,7 +267,7 @@ async function packageStartup(siteUrl: string, zip: string, courseId: string, ru
     const frame = () => browser.page.frames().find((f) => f.url().includes('/content/'));
     for (let i = 0; i < 200 && !(await frame()?.locator('main h1').count().catch(() => 0)); i++) await browser.page.waitForTimeout(100);
     await frame()!.getByRole('link', { name: 'Aloita kurssi' }).click();
-    for (let i = 0; i < 3; i++) await frame()!.getByRole('link', { name: /^Seuraava/ }).click();
+    for (let i = 0; i < 3; i++) await frame()!.locator('a[rel="next"]').click();
     await browser.page.getByRole('button', { name: 'Relaunch' }).click();
     const held = () => (preview.cmi() as { cmi?: { suspend_data?: string } } | null)?.cmi?.suspend_data;
     for (let i = 0; i < 100 && !held(); i++) await browser.page.waitForTimeout(100);
@@ -371,7 +371,9 @@ async function main() {
   }
 }
 
-main().catch((error: unknown) => {
+// Awaited: Vite's module runner (src/tools/vite-run.mjs) closes once this module is done, and
+// later dynamic imports would find it closed.
+await main().catch((error: unknown) => {
   console.error(error);
   process.exit(1);
 });
