@@ -27,7 +27,8 @@ const workshopHistory = () => import('../game/workshop-session/WorkshopHistory')
 const checker = () => import('../plain-language/CheckerView');
 import type { PackageInfo } from '../lms/package-mode';
 import type { LmsLink } from '../lms/lms-link';
-import { href, locationRoute, type Route } from './router';
+import { href, type Route } from './router';
+import { isPackageHome, packageStartRoute } from './package-start';
 import { markViewShown } from './first-view';
 import { findEntry } from './content';
 import type { ComponentType } from 'preact';
@@ -72,13 +73,10 @@ export function App({ store, lang, pkg = null, lms = null, lmsViews, UpdateNotic
   useEffect(mountLiveRegion, []);
   useEffect(() => store?.onNotice(setNotice), [store]);
   // A package has no catalogue: its start is the course, at the place the learner left off.
+  // main.tsx moves there before the first render; this covers the learner coming back to "#/".
   useEffect(() => {
-    if (!pkg || route.name !== 'catalogue' && route.name !== 'my-learning') return;
-    if (findEntry(pkg.courseId)?.kind === 'game') {
-      location.replace(href({ name: 'game', gameId: pkg.courseId }));
-      return;
-    }
-    void store?.latestAttempt(pkg.courseId).then((attempt) => location.replace(href(locationRoute(pkg.courseId, attempt?.location))));
+    if (!pkg || !isPackageHome(route)) return;
+    void packageStartRoute(pkg, store).then((start) => location.replace(href(start)));
   }, [pkg, route.name, store]);
 
   // The audience view on the projector: the room sees the workshop only, no site header or footer.
@@ -147,7 +145,7 @@ export function App({ store, lang, pkg = null, lms = null, lmsViews, UpdateNotic
       )}
       {!pkg && UpdateNotice && <UpdateNotice />}
       <main id="main" tabIndex={-1}>
-        {route.name === 'catalogue' && <Catalogue lang={lang} />}
+        {route.name === 'catalogue' && !pkg && <Catalogue lang={lang} />}
         {/* The catalogue, course pages and the statement show before local storage is open. */}
         {strings !== 'ready' ? (
           <StringsPending state={strings} />

@@ -8,12 +8,13 @@ import { hydrate, render, type ComponentChild } from 'preact';
 import { chooseLanguage, setLanguage as setUiLanguage } from '../i18n';
 import type { StringPart } from '../i18n/string-parts';
 import type { Lang } from '../content/constants';
-import { loadCatalogueTexts } from './content';
+import { findEntry, loadCatalogueTexts } from './content';
 import { packageInfo } from '../lms/package-info';
 import { savedLanguage } from './language-memory';
 import { Root } from './Root';
 import { prefetchFirstView } from './prefetch';
-import { parseHash } from './router';
+import { href, parseHash } from './router';
+import { isPackageHome, packageStartRoute } from './package-start';
 import { partsForRoute } from '../i18n/string-parts';
 import { PRERENDERED_ATTRIBUTE, PRERENDERED_ROUTE_ATTRIBUTE } from './prerendered';
 import { preloadFirstView } from './first-render';
@@ -61,16 +62,27 @@ async function start() {
     return;
   }
   // A package talks to its LMS before anything is shown: the LMS's data is the source of truth.
-  // What does not depend on each other runs side by side: code, UI strings, the store, the LMS.
+  // What does not depend on each other runs side by side: code, UI strings, the store, the LMS,
+  // and the course view with the course's outline, which the first view will need.
+  const firstLang = chooseLanguage({ saved: savedLanguage(), browser: navigator.languages });
   const storeOpened = import('../storage/progress').then(({ ProgressStore }) => ProgressStore.open('kohtaamo'));
+  const isCourse = findEntry(pkg.courseId)?.kind === 'course';
+  const viewAhead = isCourse ? preloadFirstView({ name: 'course', courseId: pkg.courseId }, firstLang).catch(() => undefined) : undefined;
   const [store, { startLms }, lmsViews] = await Promise.all([
     storeOpened,
     import('../lms/package-mode'),
     import('../lms/LmsStatus'),
-    setLanguage(chooseLanguage({ saved: savedLanguage(), browser: navigator.languages })),
+    setLanguage(firstLang),
   ]);
   const [profile, lms] = await Promise.all([store.getProfile().catch(() => undefined), startLms(pkg, store, 'fi')]);
-  await setLanguage(chooseLanguage({ lms: lms.lmsLang, saved: profile?.lang ?? savedLanguage(), browser: navigator.languages }));
+  const lang = chooseLanguage({ lms: lms.lmsLang, saved: profile?.lang ?? savedLanguage(), browser: navigator.languages });
+  // Straight to where the learner left off: no catalogue shows on the way.
+  let route = parseHash(location.hash);
+  if (isPackageHome(route)) {
+    route = await packageStartRoute(pkg, store);
+    location.replace(href(route));
+  }
+  await Promise.all([setLanguage(lang), viewAhead, preloadFirstView(route, lang).catch(() => undefined)]);
   render(<Root pkg={pkg} store={store} lms={lms.link} lmsViews={lmsViews} />, root);
 }
 

@@ -1,7 +1,7 @@
 /**
  * The UI strings of a language travel in parts, so that a first view downloads only what it shows:
- * the catalogue needs "shell", a course page "shell" and "course"; every other view waits for all
- * of them. An entry names a top-level section of the locale files or one key in a section; what no
+ * the catalogue needs "shell", a course page "shell" and "course", a participant's join view on a
+ * phone "shell" and "join"; every other view waits for all of them. An entry names a top-level section of the locale files or one key in a section; what no
  * part names is "more". tests/unit/string-parts.test.ts checks these lists against the code of
  * the catalogue and the course view, so a string cannot go missing from the first view.
  */
@@ -24,15 +24,17 @@ export const NAMED_PARTS = {
     'checker.cardText',
   ],
   course: ['test', 'certificate', 'block', 'check', 'question', 'feedback', 'practice', 'rewrite'],
+  join: ['live', 'game'],
 } as const;
 
 export type StringPart = keyof typeof NAMED_PARTS | 'more';
-export const STRING_PARTS: readonly StringPart[] = ['shell', 'course', 'more'];
+export const STRING_PARTS: readonly StringPart[] = ['shell', 'course', 'join', 'more'];
 
 /** The parts a view needs before it can render, by route name (router.ts). */
 export function partsForRoute(routeName: string): readonly StringPart[] {
   if (routeName === 'catalogue') return ['shell'];
   if (routeName === 'course' || routeName === 'page' || routeName === 'test' || routeName === 'certificate') return ['shell', 'course'];
+  if (routeName === 'join') return ['shell', 'join'];
   return STRING_PARTS;
 }
 

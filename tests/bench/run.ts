@@ -212,13 +212,14 @@ function precacheSize() {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-/** Milliseconds from a document's start to the moment `main h1` is in it, in a fresh browser. */
+/** Milliseconds from a document's start to the moment a course's `main h1` is in it, in a fresh browser. */
 async function timeToContent(url: string, inFrame: boolean, before?: (page: Page) => Promise<void>): Promise<number> {
   const browser = await launch();
   try {
     await browser.context.addInitScript(() => {
       new MutationObserver((_, observer) => {
-        if (document.querySelector('main h1')) {
+        // The course's own heading (a package must not count anything it shows on the way).
+        if (location.hash.startsWith('#/course/') && document.querySelector('main h1')) {
           (window as unknown as { shownAt?: number }).shownAt = performance.now();
           observer.disconnect();
         }

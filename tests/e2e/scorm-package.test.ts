@@ -90,6 +90,15 @@ describe('packages', () => {
   });
 });
 
+/** Runs in every frame from its start: keeps each main heading the frame ever showed, in order. */
+function recordHeadings() {
+  const seen: string[] = ((window as unknown as { headingsSeen: string[] }).headingsSeen = []);
+  new MutationObserver(() => {
+    const text = document.querySelector('main h1')?.textContent;
+    if (text && seen[seen.length - 1] !== text) seen.push(text);
+  }).observe(document, { childList: true, subtree: true, characterData: true });
+}
+
 async function courseFrame(page: Page): Promise<Frame> {
   await expect.poll(() => page.frames().some((f) => f.url().includes('/content/')), { timeout: 15_000 }).toBe(true);
   const frame = page.frames().find((f) => f.url().includes('/content/'))!;
@@ -164,9 +173,12 @@ describe('SCORM 1.2 package in the preview LMS', () => {
     await browser.close();
     removeProfile(browser.profile);
     browser = await launch(undefined, { enforceCSP: true });
+    await browser.context.addInitScript(recordHeadings);
     await browser.page.goto(preview.url);
     const resumed = await courseFrame(browser.page);
     await expect.poll(() => resumed.locator('h1').textContent()).toBe(steps[firstQuiz]!.page.title);
+    // Straight to the saved page: no catalogue or course intro showed on the way.
+    expect(await resumed.evaluate(() => (window as unknown as { headingsSeen: string[] }).headingsSeen)).toEqual([steps[firstQuiz]!.page.title]);
     await expect.poll(() => resumed.locator(checkScope).locator('.verdict').textContent()).toBe('✓ Oikein!');
     expect(await browser.page.locator('#state').textContent()).toContain('entry: resume');
   });

@@ -94,6 +94,8 @@ describe('UI strings in parts', () => {
   const writingHints = join(root, 'src/course/questions/types/rewrite/WritingHints.tsx');
   const courseFiles = reach(['src/course/CourseView.tsx'], { dynamic: true, skip: new Set([...shellFiles, writingHints]) });
 
+  const joinFiles = reach(['src/live/JoinView.tsx'], { dynamic: true, skip: shellFiles });
+
   it("a rewrite exercise loads all strings with the checker's hints", () => {
     const view = readFileSync(join(root, 'src/course/questions/types/rewrite/view.tsx'), 'utf8');
     expect(view).toMatch(/Promise\.all\(\[import\('\.\/WritingHints'\)[^\]]*loadStrings\(/);
@@ -109,6 +111,12 @@ describe('UI strings in parts', () => {
     expect([...courseFiles].some((f) => f.endsWith('FinalTest.tsx'))).toBe(true);
     expect([...courseFiles].some((f) => f.endsWith('types/matching/view.tsx')), 'the question types found through their registry').toBe(true);
     const missing = keysUsed(courseFiles).filter(({ key }) => !covers(['shell', 'course'], key));
+    expect(missing).toEqual([]);
+  });
+
+  it("a participant's join view uses only strings of the shell and join parts", () => {
+    expect([...joinFiles].some((f) => f.endsWith('participant-client.ts'))).toBe(true);
+    const missing = keysUsed(joinFiles).filter(({ key }) => !covers(['shell', 'join'], key));
     expect(missing).toEqual([]);
   });
 });
