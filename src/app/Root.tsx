@@ -22,7 +22,10 @@ interface Props {
   lmsViews?: LmsViews;
 }
 
-/** A participant's phone (#/join) keeps nothing locally: storage loads only once another view opens. */
+/**
+ * A participant's phone (#/join) keeps nothing locally and loads only what the join view shows:
+ * storage and the other UI strings load once another view opens.
+ */
 function untilLeavingJoin(): Promise<void> {
   const onJoin = () => /^#\/?join(\/|$)/.test(location.hash);
   if (!onJoin()) return Promise.resolve();
@@ -51,7 +54,9 @@ export function Root({ pkg, store: given, lms = null, lmsViews }: Props) {
 
   // The UI strings the first view did not need, so that every later view opens at once (and offline).
   useEffect(() => {
-    void afterFirstViewPainted().then(() => loadStrings(i18n.language as Lang).catch(() => undefined));
+    void afterFirstViewPainted()
+      .then(untilLeavingJoin)
+      .then(() => loadStrings(i18n.language as Lang).catch(() => undefined));
   }, []);
 
   useEffect(() => {

@@ -58,8 +58,8 @@ export function hintMap(bundle: Record<string, ChunkInfo>, quizPages: HintMap['q
   };
   const byModule = (suffix: string) => chunks.find((c) => c.facadeModuleId?.replace(/\\/g, '/').endsWith(suffix));
 
-  // The hints read only the route's first part: "" is the catalogue, "course" any course view.
-  const stringParts = { '': [...partsForRoute('catalogue')], course: [...partsForRoute('page')] };
+  // The hints read only the route's first part: "" is the catalogue, "course" any course view, "join" a phone's.
+  const stringParts = { '': [...partsForRoute('catalogue')], course: [...partsForRoute('page')], join: [...partsForRoute('join')] };
   const map: HintMap = { strings: {}, stringParts, views: {}, content: {}, quizPages, kinds: {}, packageCode: [] };
   const filesOf = (modules: string[]) => {
     const found = modules.map(byModule).filter((chunk) => chunk !== undefined);

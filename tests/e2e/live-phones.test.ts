@@ -120,6 +120,11 @@ describe('participants on their phones', () => {
     await pages[0]!.getByRole('button', { name: 'Lähetä ehdotus' }).tap();
     await pages[0]!.getByText('Ehdotuksia lähetetty: 1').waitFor();
     await expect.poll(() => live.ideas().map((i) => [i.text, i.nickname, i.team])).toEqual([['Julkaistaan valmisteluaikataulu lausuntopalvelussa', 'Maija', 't1']]);
+
+    // A phone asks only for what the join view shows: its UI strings, no others, and no local storage.
+    const asked = await pages[0]!.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname));
+    expect(asked.filter((path) => /\/assets\/(shell|join)-[\w-]{8}\.js$/.test(path))).toHaveLength(2);
+    expect(asked.filter((path) => /\/assets\/((more|course)-[\w-]{8}|progress-[\w-]+)\.js$/.test(path))).toEqual([]);
   });
 
   it('keeps a vote cast offline and counts it once when the phone is back', async () => {

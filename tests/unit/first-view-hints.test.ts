@@ -120,7 +120,7 @@ describe('hint map from the bundle', () => {
     const built = hintMap(bundle);
     expect(built.views.course).toEqual(['./assets/CourseView.js', './assets/shared.js', './assets/deep.js']);
     expect(built.strings).toEqual({ fi: { shell: ['./assets/fi.js'], more: ['./assets/fi-more.js'] }, en: { shell: ['./assets/en.js'] } });
-    expect(built.stringParts).toEqual({ '': ['shell'], course: ['shell', 'course'] });
+    expect(built.stringParts).toEqual({ '': ['shell'], course: ['shell', 'course'], join: ['shell', 'join'] });
     expect(built.kinds).toEqual({ kurssi: 'course', peli: 'game' });
   });
 
