@@ -144,8 +144,10 @@ export function firstViewHints({ prerendered = [] }: { prerendered?: readonly st
         const script = hintScript(hintMap(ctx.bundle as unknown as Record<string, ChunkInfo>, quizPages()), app);
         const hash = createHash('sha256').update(script).digest('base64');
         if (!html.includes("script-src 'self'")) throw new Error("index.html: the Content-Security-Policy must have script-src 'self'");
-        // Before the stylesheet: an inline script waits for the stylesheets above it.
-        const at = html.search(/<script type="module"|<link rel="stylesheet"/);
+        // Before the stylesheet: an inline script waits for the stylesheets above it. Where the page
+        // keeps Vite's entry tags (a package), after them: the app's own code is asked for first, not
+        // queued behind the many files the script hints.
+        const at = html.search(app ? /<script type="module"|<link rel="stylesheet"/ : /<link rel="stylesheet"/);
         if (at < 0) throw new Error('index.html: no module script or stylesheet to put the first-view hints before');
         return `${html.slice(0, at).replace("script-src 'self'", `script-src 'self' 'sha256-${hash}'`)}<script>${script}</script>\n    ${html.slice(at)}`;
       },

@@ -16,16 +16,18 @@ export async function startLms(pkg: PackageInfo, store: ProgressStore, lang: Lan
   const link = LmsLink.connect(pkg.version);
   if (!link) return { link: null, lmsLang: '' };
   const name = link.learnerName();
-  if (name) await store.saveProfile({ name });
+  // The name is written while the content loads: neither waits for the other.
+  const named = name ? store.saveProfile({ name }) : Promise.resolve();
   const lmsLang = link.learnerLanguage();
-  let content: LmsContent | null = null;
-  if (findEntry(pkg.courseId)?.kind === 'game') {
-    const game = await loadGame(pkg.courseId, lang);
-    content = game && gameAdapter(game);
-  } else {
+  const loadContent = async (): Promise<LmsContent | null> => {
+    if (findEntry(pkg.courseId)?.kind === 'game') {
+      const game = await loadGame(pkg.courseId, lang);
+      return game && gameAdapter(game);
+    }
     const course = await loadCourse(pkg.courseId, lang);
-    content = course && courseAdapter(course);
-  }
+    return course && courseAdapter(course);
+  };
+  const [content] = await Promise.all([loadContent(), named]);
   if (content) {
     await link.restore(store, content);
     link.follow(store, content);

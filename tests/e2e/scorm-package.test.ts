@@ -149,6 +149,8 @@ describe('SCORM 1.2 package in the preview LMS', () => {
     expect(hinted.some((href) => /\/assets\/package-mode-[\w-]+\.js$/.test(href))).toBe(true);
     expect(hinted.some((href) => /\/assets\/CourseView-[\w-]+\.js$/.test(href))).toBe(true);
     expect(hinted.length).toBeGreaterThanOrEqual(6);
+    // The app's own script is asked for before the hints add theirs (else it queues behind them).
+    expect(await frame.evaluate(() => [...document.head.querySelectorAll('script')].map((s) => (s.src ? 'entry' : 'hints')))).toEqual(['entry', 'hints']);
   });
 
   it('quit half-way on one device, relaunched on another: resumes at the saved page with answers', async () => {
