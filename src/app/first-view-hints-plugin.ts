@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import type { Plugin } from 'vite';
 import { LANGUAGES } from '../content/constants.ts';
 import { firstViewFiles, firstViewLanguage, loadFirstView, type AppStart, type HintMap } from './first-view-hints.ts';
-import { PRERENDERED_ATTRIBUTE, PRERENDERED_ROUTE_ATTRIBUTE } from './prerendered.ts';
+import { EARLY_PRESSES, PRERENDERED_ATTRIBUTE, PRERENDERED_ROUTE_ATTRIBUTE } from './prerendered.ts';
 import { LANGUAGE_KEY } from './language-memory.ts';
 import { partsForRoute } from '../i18n/string-parts.ts';
 
@@ -119,7 +119,7 @@ export function takeEntry(html: string, prerendered: readonly string[]): { html:
   const imports = [...html.matchAll(ENTRY_IMPORT)].map((m) => m[1]!);
   return {
     html: html.replace(ENTRY_SCRIPT, '').replace(ENTRY_IMPORT, ''),
-    app: { entry: entry[1]!, imports, prerendered: [...prerendered], attribute: PRERENDERED_ATTRIBUTE, routeAttribute: PRERENDERED_ROUTE_ATTRIBUTE, languageKey: LANGUAGE_KEY },
+    app: { entry: entry[1]!, imports, prerendered: [...prerendered], attribute: PRERENDERED_ATTRIBUTE, routeAttribute: PRERENDERED_ROUTE_ATTRIBUTE, languageKey: LANGUAGE_KEY, earlyPresses: EARLY_PRESSES },
   };
 }
 

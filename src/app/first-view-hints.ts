@@ -118,6 +118,8 @@ export interface AppStart {
   routeAttribute: string;
   /** Where the learner's language choice is kept (language-memory.ts). */
   languageKey: string;
+  /** The global that keeps buttons pressed before the app took over (prerendered.ts). */
+  earlyPresses: string;
 }
 
 /**
@@ -179,6 +181,15 @@ export function loadFirstView(files: string[], app: AppStart | null, hash: strin
     if (target.closest('.skip-link')) {
       event.preventDefault();
       document.getElementById('main')?.focus();
+      return;
+    }
+    const button = target.closest('button');
+    if (button && !button.closest('.language-switch') && view()!.contains(button)) {
+      // Its handler is not there yet (nor a form's, which would reload the page): the app presses
+      // it again once it is (main.tsx).
+      event.preventDefault();
+      const pending = ((window as unknown as Record<string, Element[]>)[app.earlyPresses] ??= []);
+      pending.push(button);
       return;
     }
     const chosen = target.closest('.language-switch button[lang]')?.getAttribute('lang');

@@ -16,7 +16,7 @@ import { prefetchFirstView } from './prefetch';
 import { href, parseHash } from './router';
 import { isPackageHome, packageStartRoute } from './package-start';
 import { partsForRoute } from '../i18n/string-parts';
-import { PRERENDERED_ATTRIBUTE, PRERENDERED_ROUTE_ATTRIBUTE } from './prerendered';
+import { EARLY_PRESSES, PRERENDERED_ATTRIBUTE, PRERENDERED_ROUTE_ATTRIBUTE } from './prerendered';
 import { preloadFirstView } from './first-render';
 import './styles.css';
 
@@ -31,6 +31,14 @@ const domReady = () =>
  * Draws the app into #app, taking over the view drawn at build time when it is what the app would
  * draw (the same route, in the same language); anything else there is replaced.
  */
+/** Buttons of the drawn view pressed before the app took over (first-view-hints.ts keeps them). */
+function takeEarlyPresses(): HTMLElement[] {
+  const store = window as unknown as Record<string, HTMLElement[] | undefined>;
+  const pressed = store[EARLY_PRESSES] ?? [];
+  delete store[EARLY_PRESSES];
+  return pressed;
+}
+
 async function show(app: ComponentChild, root: HTMLElement, lang: Lang) {
   const drawn = () => root.getAttribute(PRERENDERED_ATTRIBUTE) === lang && root.getAttribute(PRERENDERED_ROUTE_ATTRIBUTE) === location.hash;
   // The first render must match the markup: the course view's code and content in hand.
@@ -38,7 +46,16 @@ async function show(app: ComponentChild, root: HTMLElement, lang: Lang) {
   const same = drawn(); // the learner may have moved on meanwhile
   const prerendered = root.hasAttribute(PRERENDERED_ATTRIBUTE);
   for (const element of [root, document.documentElement]) [PRERENDERED_ATTRIBUTE, PRERENDERED_ROUTE_ATTRIBUTE].forEach((a) => element.removeAttribute(a));
-  if (same) return hydrate(app, root);
+  const pressed = takeEarlyPresses();
+  if (same) {
+    hydrate(app, root);
+    if (pressed.length === 0) return;
+    // The same nodes, now with their handlers; pressed once the views' effects have run (Preact runs
+    // them after the next frame), so that none of them undoes the press.
+    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+    for (const button of pressed) if (root.contains(button)) button.click();
+    return;
+  }
   if (prerendered) root.replaceChildren();
   render(app, root);
 }

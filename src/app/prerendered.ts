@@ -5,3 +5,9 @@
  */
 export const PRERENDERED_ATTRIBUTE = 'data-prerendered';
 export const PRERENDERED_ROUTE_ATTRIBUTE = 'data-prerendered-route';
+/**
+ * `window[EARLY_PRESSES]`: the buttons of a drawn view pressed before the app had taken it over
+ * (the course page list's toggle on a phone, say), kept by the hint script; the app presses them
+ * again once it has hydrated the view, so no press is lost.
+ */
+export const EARLY_PRESSES = 'kohtaamoEarlyPresses';

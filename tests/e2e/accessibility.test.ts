@@ -292,7 +292,8 @@ describe('narrow screens (320 px, as at 400 % zoom)', () => {
       expect(await page.locator('.module-list').isVisible()).toBe(false);
       await toggle.focus();
       await page.keyboard.press('Enter');
-      expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+      // Pressed before the app has started, the press takes effect once it has.
+      await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('true');
       expect(await page.locator('.module-list').isVisible()).toBe(true);
       await audit(page, 'course page list open on a phone');
       await page.keyboard.press('Tab');

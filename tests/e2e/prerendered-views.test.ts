@@ -183,6 +183,28 @@ describe('a course page drawn at build time', () => {
     }
   });
 
+  it('keeps a button pressed before the app had started: the page list opens on a phone once it has', async () => {
+    const slow = heldEntry();
+    const page = await open(browser.current, { hash: pageHash, entry: slow.entry });
+    try {
+      await page.setViewportSize({ width: 412, height: 823 });
+      await expect.poll(() => page.locator('.page h1').textContent()).toBe('Avoin hallinto lyhyesti');
+      const toggle = page.getByRole('button', { name: 'Kurssin sivut' });
+      await toggle.focus();
+      await page.keyboard.press('Enter');
+      expect(await page.evaluate(() => document.title)).toBe('Kohtaamo'); // the app has not started
+      expect(new URL(page.url()).hash).toBe(pageHash); // nothing navigated or reloaded
+      slow.release();
+      await appStarted(page);
+      await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('true');
+      expect(await page.locator('.module-list').isVisible()).toBe(true);
+      expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Kurssin sivut');
+    } finally {
+      slow.release();
+      await page.close();
+    }
+  });
+
   it('follows a link the learner chose before the app had started', async () => {
     const slow = heldEntry();
     const page = await open(browser.current, { hash: pageHash, entry: slow.entry });

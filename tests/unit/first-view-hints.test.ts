@@ -157,7 +157,7 @@ describe('hint map from the bundle', () => {
   });
 
   describe('starting the app (site builds, where the page holds the catalogue)', () => {
-    const app = { entry: './assets/index.js', imports: ['./assets/app-shared.js'], prerendered: ['en'], attribute: 'data-prerendered', routeAttribute: 'data-prerendered-route', languageKey: 'kohtaamo.lang' };
+    const app = { entry: './assets/index.js', imports: ['./assets/app-shared.js'], prerendered: ['en'], attribute: 'data-prerendered', routeAttribute: 'data-prerendered-route', languageKey: 'kohtaamo.lang', earlyPresses: 'kohtaamoEarlyPresses' };
     /** Runs the script in a page stub; returns what it added to the head and how it marked <html>. */
     function page(hash: string, saved: string | null, options: { hidden?: boolean; observer?: boolean; controlled?: boolean } = {}) {
       const fetched: string[] = [];
@@ -253,7 +253,7 @@ describe('hint map from the bundle', () => {
   it("takes Vite's entry tags out of the page", () => {
     const html = '<head>\n<script type="module" crossorigin src="./assets/index-A.js"></script>\n    <link rel="modulepreload" crossorigin href="./assets/app-shared-B.js">\n    <link rel="stylesheet" crossorigin href="./assets/index.css">\n</head>';
     const taken = takeEntry(html, ['fi']);
-    expect(taken.app).toEqual({ entry: './assets/index-A.js', imports: ['./assets/app-shared-B.js'], prerendered: ['fi'], attribute: 'data-prerendered', routeAttribute: 'data-prerendered-route', languageKey: 'kohtaamo.lang' });
+    expect(taken.app).toEqual({ entry: './assets/index-A.js', imports: ['./assets/app-shared-B.js'], prerendered: ['fi'], attribute: 'data-prerendered', routeAttribute: 'data-prerendered-route', languageKey: 'kohtaamo.lang', earlyPresses: 'kohtaamoEarlyPresses' });
     expect(taken.html).toBe('<head>\n<link rel="stylesheet" crossorigin href="./assets/index.css">\n</head>');
     expect(() => takeEntry('<head></head>', ['fi'])).toThrow(/no module script/);
   });
