@@ -1,5 +1,5 @@
 /** Module and page menu with progress: always shows where the learner is and what is done. */
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { CompiledCourse } from '../content/schema';
 import { href, type Route } from '../app/router';
 import { t } from '../i18n';
@@ -14,9 +14,11 @@ export function CourseMenu({ course, session, route }: { course: CompiledCourse;
   const completed = state.status === 'completed';
   const testText = testStateText(state);
   const current = route.name === 'page' ? route.pageId : route.name;
-  // On narrow screens the page list folds away so the page itself comes first; it closes again after a move.
-  const [open, setOpen] = useState(false);
-  useEffect(() => setOpen(false), [current]);
+  // On narrow screens the page list folds away so the page itself comes first. It is open only on
+  // the page where it was opened, so a move closes it (no effect that could undo a press made
+  // before the app's first effects have run).
+  const [openOn, setOpenOn] = useState<string | null>(null);
+  const open = openOn === current;
   const listId = `course-pages-${course.id}`;
 
   return (
@@ -45,7 +47,7 @@ export function CourseMenu({ course, session, route }: { course: CompiledCourse;
           <CompletionSummary course={course} state={state} compact />
         </div>
       </div>
-      <button type="button" class="secondary menu-toggle" aria-expanded={open} aria-controls={listId} onClick={() => setOpen(!open)}>
+      <button type="button" class="secondary menu-toggle" aria-expanded={open} aria-controls={listId} onClick={() => setOpenOn(open ? null : current)}>
         <Icon name={open ? 'chevron-up' : 'chevron-down'} /> {t('course.pagesToggle')}
       </button>
       <ol id={listId} class={open ? 'module-list is-open' : 'module-list'}>
