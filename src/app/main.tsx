@@ -27,10 +27,6 @@ const setLanguage = (lang: Lang, parts?: readonly StringPart[]) => Promise.all([
 const domReady = () =>
   document.readyState === 'loading' ? new Promise<void>((resolve) => document.addEventListener('DOMContentLoaded', () => resolve(), { once: true })) : Promise.resolve();
 
-/**
- * Draws the app into #app, taking over the view drawn at build time when it is what the app would
- * draw (the same route, in the same language); anything else there is replaced.
- */
 /** Buttons of the drawn view pressed before the app took over (first-view-hints.ts keeps them). */
 function takeEarlyPresses(): HTMLElement[] {
   const store = window as unknown as Record<string, HTMLElement[] | undefined>;
@@ -39,6 +35,10 @@ function takeEarlyPresses(): HTMLElement[] {
   return pressed;
 }
 
+/**
+ * Draws the app into #app, taking over the view drawn at build time when it is what the app would
+ * draw (the same route, in the same language); anything else there is replaced.
+ */
 async function show(app: ComponentChild, root: HTMLElement, lang: Lang) {
   const drawn = () => root.getAttribute(PRERENDERED_ATTRIBUTE) === lang && root.getAttribute(PRERENDERED_ROUTE_ATTRIBUTE) === location.hash;
   // The first render must match the markup: the course view's code and content in hand.
