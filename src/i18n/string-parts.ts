@@ -1,9 +1,10 @@
 /**
  * The UI strings of a language travel in parts, so that a first view downloads only what it shows:
  * the catalogue needs "shell", a course page "shell" and "course", a participant's join view on a
- * phone "shell" and "join"; every other view waits for all of them. An entry names a top-level section of the locale files or one key in a section; what no
- * part names is "more". tests/unit/string-parts.test.ts checks these lists against the code of
- * the catalogue and the course view, so a string cannot go missing from the first view.
+ * phone "shell" and "join"; every other view waits for all of them. An entry names a top-level
+ * section of the locale files or one key in a section; what no part names is "more".
+ * tests/unit/string-parts.test.ts checks these lists against the code of the catalogue, the course
+ * view and the join view, so a string cannot go missing from a first view.
  */
 export const NAMED_PARTS = {
   shell: [
